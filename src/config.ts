@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, read from the environment in this one place and validated at startup.
+ * `.env.example` lists every variable; README has the table.
+ */
+/** Apollo Sandbox runs in the browser from this origin; development lets it through CORS. */
+export const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const optionalUrl = z
+  .url({ protocol: /^https?$/ })
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  CORS_ORIGINS: z.string().optional(),
+  ACC_BASE_URL: optionalUrl,
+  UPSTREAM_TIMEOUT_MS: positiveInt.default(10_000),
+  UPSTREAM_CONNECTIONS: positiveInt.default(32),
+  SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+});
+
+export interface UpstreamConfig {
+  acc: { baseUrl: string };
+  timeoutMs: number;
+  connectionsPerOrigin: number;
+}
+
+export interface Config {
+  mode: 'development' | 'production' | 'test';
+  http: { host: string; port: number; corsOrigins: string[] };
+  /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
+  upstreamUrls: { acc?: string };
+  upstream: Omit<UpstreamConfig, 'acc'>;
+  simulatorLatencyMs: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const vars = parsed.data;
+  return {
+    mode: vars.NODE_ENV,
+    http: {
+      host: vars.HOST,
+      port: vars.PORT,
+      corsOrigins: (vars.CORS_ORIGINS ?? (vars.NODE_ENV === 'production' ? '' : APOLLO_SANDBOX_ORIGIN))
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    },
+    upstreamUrls: { acc: vars.ACC_BASE_URL },
+    upstream: { timeoutMs: vars.UPSTREAM_TIMEOUT_MS, connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS },
+    simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+  };
+}

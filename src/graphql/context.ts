@@ -1,0 +1,13 @@
+import type { AccToken } from '../auth/accToken';
+import type { Loaders } from '../loaders';
+import type { Upstreams } from '../upstream';
+import type { UpstreamScope } from '../upstream/http/callLog';
+
+/** What every resolver gets for one GraphQL request. */
+export interface GraphQLContext {
+  upstreams: Upstreams;
+  loaders: Loaders;
+  /** Scope of this request's vendor calls: abort signal and call counts. */
+  scope: UpstreamScope;
+  accToken: AccToken;
+}

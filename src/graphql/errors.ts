@@ -1,0 +1,22 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GatewayError } from '../errors';
+
+/**
+ * Every error a client sees goes through here. GatewayErrors keep their message and code and
+ * say which vendor failed; anything else is a bug, masked in production.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, maskInternals: boolean): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GatewayError) {
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: { ...formatted.extensions, code: original.code, ...original.details },
+    };
+  }
+  if (maskInternals && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { nodeResolvers } from './node/resolvers';
+import { photoResolvers } from './photos/resolvers';
+import { scalarResolvers } from './scalars';
+
+/** schema/ sits at the project root, both for src/ (tests) and for dist/src/ (npm start). */
+export function findSchemaDirectory(from = __dirname): string {
+  for (let directory = from; ; directory = path.dirname(directory)) {
+    const candidate = path.join(directory, 'schema');
+    if (existsSync(path.join(candidate, 'shared.graphql'))) return candidate;
+    if (path.dirname(directory) === directory) throw new Error(`No schema/ directory above ${from}.`);
+  }
+}
+
+export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(path.join(directory, file), 'utf8'));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [scalarResolvers, nodeResolvers, photoResolvers],
+  });
+}

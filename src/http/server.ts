@@ -1,0 +1,108 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
+import type { Config } from '../config';
+import type { GraphQLContext } from '../graphql/context';
+import { formatError } from '../graphql/errors';
+import { buildSchema } from '../graphql/schema';
+import { createLoaders } from '../loaders';
+import type { Upstreams } from '../upstream';
+import { UpstreamCallLog } from '../upstream/http/callLog';
+import { upstreamCallsPlugin } from './upstreamCallsPlugin';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayOptions {
+  config: Config;
+  upstreams: Upstreams;
+  /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
+  sandboxHeaders?: Record<string, string>;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  httpServer: http.Server;
+  /** Stops taking requests, lets in-flight ones finish (within the grace period), then closes. */
+  stop(): Promise<void>;
+}
+
+export async function startGateway({ config, upstreams, sandboxHeaders }: GatewayOptions): Promise<RunningGateway> {
+  const production = config.mode === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let draining = false;
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    nodeEnv: config.mode,
+    introspection: !production,
+    // Production answers no "Did you mean …?" hints that would reveal the schema.
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: config.mode === 'development',
+    formatError: (formatted, error) => formatError(formatted, error, production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, headers: sandboxHeaders }),
+      ...(production ? [] : [upstreamCallsPlugin]),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
+  });
+  app.use(
+    GRAPHQL_PATH,
+    cors<cors.CorsRequest>({
+      origin: config.http.corsOrigins,
+      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER],
+      maxAge: 600,
+    }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        // A client that goes away takes its in-flight vendor calls with it.
+        const disconnected = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) disconnected.abort();
+        });
+        const scope = { signal: disconnected.signal, calls: new UpstreamCallLog() };
+        const accToken = AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]);
+        return { upstreams, scope, accToken, loaders: createLoaders(upstreams, scope, accToken) };
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.http.port, config.http.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
+
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    httpServer,
+    stop: async () => {
+      draining = true;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type DataLoader from 'dataloader';
+import type { AccToken } from '../auth/accToken';
+import type { Upstreams } from '../upstream';
+import type { UpstreamScope } from '../upstream/http/callLog';
+import { createPhotoLoader } from './photoLoader';
+import type { PhotoKey, PhotoLookup } from './photoLoader';
+
+/** Per-request DataLoaders: they batch and dedupe within one operation and die with it. */
+export interface Loaders {
+  photo: DataLoader<PhotoKey, PhotoLookup, string>;
+}
+
+export function createLoaders(upstreams: Upstreams, scope: UpstreamScope, accToken: AccToken): Loaders {
+  return {
+    photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require()),
+  };
+}

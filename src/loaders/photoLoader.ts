@@ -1,0 +1,95 @@
+import DataLoader from 'dataloader';
+import { GatewayError } from '../errors';
+import type { AccPhotosClient } from '../upstream/acc/client';
+import type { AccPhoto } from '../upstream/acc/model';
+import { ACC_MAX_PAGE_SIZE } from '../upstream/acc/model';
+import { DeletedAccPhoto } from '../upstream/acc/refs';
+import type { UpstreamScope } from '../upstream/http/callLog';
+
+export interface PhotoKey {
+  projectId: string;
+  photoId: string;
+}
+
+/** What looking up one photo finds; a photo that never existed rejects with NOT_FOUND. */
+export type PhotoLookup = AccPhoto | DeletedAccPhoto;
+
+export const photoCacheKey = ({ projectId, photoId }: PhotoKey): string => `${projectId}/${photoId}`;
+
+/**
+ * Photos by id, per request. All lookups of one tick become photos:filter calls with `filter.id`
+ * lists of at most 50 ids per project. ACC's filter leaves out deleted media, so only the ids it
+ * does not return are asked for one by one, to tell deleted (410) from missing (404).
+ */
+export function createPhotoLoader(
+  client: AccPhotosClient,
+  scope: UpstreamScope,
+  requireToken: () => string,
+): DataLoader<PhotoKey, PhotoLookup, string> {
+  return new DataLoader<PhotoKey, PhotoLookup, string>(
+    async (keys) => {
+      const token = requireToken();
+      const results = new Map<string, PhotoLookup | Error>();
+
+      const loadChunk = async (projectId: string, photoIds: string[]): Promise<void> => {
+        try {
+          const page = await client.filterPhotos(scope, token, projectId, {
+            filter: { id: photoIds },
+            include: ['signedUrls'],
+            limit: ACC_MAX_PAGE_SIZE,
+          });
+          for (const photo of page.results) {
+            // A deleted media is a tombstone however it reached us, so both paths agree.
+            const lookup = photo.deletedAt ? new DeletedAccPhoto(projectId, photo.id) : photo;
+            results.set(photoCacheKey({ projectId, photoId: photo.id }), lookup);
+          }
+          const absent = photoIds.filter((photoId) => !results.has(photoCacheKey({ projectId, photoId })));
+          await Promise.all(
+            absent.map(async (photoId) => {
+              results.set(photoCacheKey({ projectId, photoId }), await lookupAbsent(projectId, photoId));
+            }),
+          );
+        } catch (error) {
+          for (const photoId of photoIds) results.set(photoCacheKey({ projectId, photoId }), asError(error));
+        }
+      };
+
+      const lookupAbsent = async (projectId: string, photoId: string): Promise<PhotoLookup | Error> => {
+        try {
+          return await client.getPhoto(scope, token, projectId, photoId);
+        } catch (error) {
+          if (error instanceof GatewayError && error.code === 'GONE') return new DeletedAccPhoto(projectId, photoId);
+          return asError(error);
+        }
+      };
+
+      await Promise.all(
+        [...groupByProject(keys)].flatMap(([projectId, photoIds]) =>
+          chunk(photoIds, ACC_MAX_PAGE_SIZE).map((ids) => loadChunk(projectId, ids)),
+        ),
+      );
+      return keys.map((key) => results.get(photoCacheKey(key)) ?? new Error(`No result for photo ${key.photoId}.`));
+    },
+    { cacheKeyFn: photoCacheKey },
+  );
+}
+
+function groupByProject(keys: readonly PhotoKey[]): Map<string, string[]> {
+  const byProject = new Map<string, string[]>();
+  for (const { projectId, photoId } of keys) {
+    const ids = byProject.get(projectId) ?? [];
+    ids.push(photoId);
+    byProject.set(projectId, ids);
+  }
+  return byProject;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,30 @@
+import type { UpstreamName } from '../../errors';
+
+/**
+ * Counts the vendor calls one incoming request makes. The count is a product metric
+ * (DESIGN.md section 4): development responses carry it in `extensions.upstreamCalls`.
+ */
+export class UpstreamCallLog {
+  private readonly counts = new Map<UpstreamName, number>();
+
+  record(upstream: UpstreamName): void {
+    this.counts.set(upstream, (this.counts.get(upstream) ?? 0) + 1);
+  }
+
+  get total(): number {
+    let total = 0;
+    for (const count of this.counts.values()) total += count;
+    return total;
+  }
+
+  toJSON(): Record<string, number> {
+    return { ...Object.fromEntries(this.counts), total: this.total };
+  }
+}
+
+/** What an upstream call needs to know about the incoming request it serves. */
+export interface UpstreamScope {
+  /** Aborted when the incoming request is gone: in-flight vendor calls stop with it. */
+  signal?: AbortSignal;
+  calls: UpstreamCallLog;
+}

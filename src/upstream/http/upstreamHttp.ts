@@ -1,0 +1,151 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { GatewayError, badUserInput } from '../../errors';
+import type { UpstreamName } from '../../errors';
+import type { UpstreamScope } from './callLog';
+import { errorForStatus } from './statusErrors';
+
+export interface UpstreamHttpOptions {
+  upstream: UpstreamName;
+  /** Origin plus an optional path prefix, e.g. https://developer.api.autodesk.com */
+  baseUrl: string;
+  /** Deadline for one call, from sending the request to the last body byte. */
+  timeoutMs: number;
+  /** Keep-alive connections kept open to the origin. */
+  connections: number;
+  /** JSON answers larger than this are refused rather than buffered. */
+  maxResponseBytes?: number;
+}
+
+export interface JsonRequest<T> {
+  method: 'GET' | 'POST';
+  /** Built with `vendorPath` so caller-supplied ids stay single, encoded segments. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  headers?: Record<string, string>;
+  /** Sent as application/json. */
+  body?: unknown;
+  /** The vendor model the answer must match; anything else is UPSTREAM_BAD_RESPONSE. */
+  schema: z.ZodType<T>;
+  scope: UpstreamScope;
+}
+
+// eslint-disable-next-line no-control-regex
+const UNSAFE_HEADER_VALUE = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The HTTP core every vendor client shares: one keep-alive pool per origin, a deadline on every
+ * call, no redirects (undici's request follows none unless asked), and vendor failures turned
+ * into one typed GatewayError.
+ */
+export class UpstreamHttp {
+  readonly origin: string;
+  private readonly basePath: string;
+  private readonly pool: Pool;
+
+  constructor(private readonly options: UpstreamHttpOptions) {
+    const base = new URL(options.baseUrl);
+    this.origin = base.origin;
+    this.basePath = base.pathname.replace(/\/+$/, '');
+    this.pool = new Pool(this.origin, {
+      connections: options.connections,
+      keepAliveTimeout: 30_000,
+      connectTimeout: options.timeoutMs,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      maxResponseSize: options.maxResponseBytes ?? 16 * 1024 * 1024,
+    });
+  }
+
+  /** True when `url` points at this upstream's configured origin (for vendor next-page links). */
+  isOwnUrl(url: string): boolean {
+    try {
+      return new URL(url).origin === this.origin;
+    } catch {
+      return false;
+    }
+  }
+
+  async requestJson<T>(request: JsonRequest<T>): Promise<T> {
+    const { upstream, timeoutMs } = this.options;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = request.scope.signal ? AbortSignal.any([deadline, request.scope.signal]) : deadline;
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    for (const value of Object.values(headers)) {
+      if (UNSAFE_HEADER_VALUE.test(value)) throw badUserInput('A credential or header value contains control characters.');
+    }
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+
+    request.scope.calls.record(upstream);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.pool.request({
+        method: request.method,
+        path: this.basePath + request.path + queryString(request.query),
+        headers,
+        body,
+        signal,
+      });
+    } catch (error) {
+      throw this.transportError(error, deadline.aborted);
+    }
+
+    const { statusCode } = response;
+    if (statusCode < 200 || statusCode >= 300) {
+      // Drain so the connection goes back to the pool; the vendor's body is not trusted in messages.
+      await response.body.dump().catch(() => undefined);
+      const retryAfter = response.headers['retry-after'];
+      throw errorForStatus(upstream, statusCode, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+    }
+
+    let json: unknown;
+    try {
+      json = await response.body.json();
+    } catch (error) {
+      if (error instanceof SyntaxError) throw this.badResponse('answered with malformed JSON', statusCode, error);
+      throw this.transportError(error, deadline.aborted);
+    }
+    const parsed = request.schema.safeParse(json);
+    if (!parsed.success) throw this.badResponse('answered with a body that does not match its documented model', statusCode, parsed.error);
+    return parsed.data;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private badResponse(what: string, status: number, cause: unknown): GatewayError {
+    const { upstream } = this.options;
+    return new GatewayError('UPSTREAM_BAD_RESPONSE', `The ${upstream} API ${what}.`, { upstream, upstreamStatus: status }, { cause });
+  }
+
+  private transportError(error: unknown, deadlinePassed: boolean): GatewayError {
+    const { upstream, timeoutMs } = this.options;
+    if (error instanceof GatewayError) return error;
+    if (
+      deadlinePassed ||
+      error instanceof undiciErrors.ConnectTimeoutError ||
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError
+    ) {
+      return new GatewayError('UPSTREAM_TIMEOUT', `The ${upstream} API did not answer within ${timeoutMs} ms.`, { upstream }, { cause: error });
+    }
+    if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+      return new GatewayError('UPSTREAM_BAD_RESPONSE', `The ${upstream} API answered with a body over the size limit.`, { upstream }, { cause: error });
+    }
+    return new GatewayError('UPSTREAM_UNAVAILABLE', `The ${upstream} API could not be reached.`, { upstream }, { cause: error });
+  }
+}
+
+function queryString(query: Record<string, string | undefined> | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, value);
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}

@@ -1,0 +1,68 @@
+import { request } from 'undici';
+import { startApp } from '../../src/app';
+import type { RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { DEMO } from '../../src/simulators/acc/seed';
+import { startAccSimulator } from '../../src/simulators/acc/server';
+import type { AccSimulator } from '../../src/simulators/acc/server';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  status: number;
+  body: {
+    data?: TData | null;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+    extensions?: { upstreamCalls?: Record<string, number> };
+  };
+  /** The raw response text, to check that nothing secret leaked into it. */
+  text: string;
+}
+
+export interface TestStack {
+  /** The real gateway over HTTP on an ephemeral loopback port. */
+  url: string;
+  acc: AccSimulator;
+  app: RunningApp;
+  graphql<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<TData>>;
+  /** Vendor requests the simulator received since the last call (and forgets them). */
+  takeAccRequests(): AccSimulator['requests'];
+  close(): Promise<void>;
+}
+
+/** The gateway and a real ACC simulator, both on loopback, talking real HTTP. */
+export async function startStack(
+  options: { env?: Record<string, string>; acc?: Parameters<typeof startAccSimulator>[0] } = {},
+): Promise<TestStack> {
+  const acc = await startAccSimulator(options.acc);
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ACC_BASE_URL: acc.url, ...options.env });
+  const app = await startApp(config);
+  const url = app.gateway.url;
+  return {
+    url,
+    acc,
+    app,
+    graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
+    takeAccRequests: () => acc.requests.splice(0),
+    close: async () => {
+      await app.stop();
+      await acc.close();
+    },
+  };
+}
+
+export async function postGraphQL<TData>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.body.text();
+  return { status: response.statusCode, body: JSON.parse(text) as GraphQLResponse<TData>['body'], text };
+}

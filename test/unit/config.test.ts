@@ -1,0 +1,45 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all: development, loopback, simulators', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'development',
+      http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
+      upstreamUrls: { acc: undefined },
+      upstream: { timeoutMs: 10_000, connectionsPerOrigin: 32 },
+    });
+  });
+
+  it('allows no CORS origin by default in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).http.corsOrigins).toEqual([]);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      ACC_BASE_URL: 'https://developer.api.autodesk.com',
+      UPSTREAM_TIMEOUT_MS: '2500',
+      UPSTREAM_CONNECTIONS: '8',
+      SIMULATOR_LATENCY_MS: '20',
+      SHUTDOWN_GRACE_MS: '3000',
+    });
+    expect(config).toEqual({
+      mode: 'production',
+      http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://a.example', 'https://b.example'] },
+      upstreamUrls: { acc: 'https://developer.api.autodesk.com' },
+      upstream: { timeoutMs: 2500, connectionsPerOrigin: 8 },
+      simulatorLatencyMs: 20,
+      shutdownGraceMs: 3000,
+    });
+  });
+
+  it('names every invalid variable in one error', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', ACC_BASE_URL: 'ftp://x', UPSTREAM_TIMEOUT_MS: '-1' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS/);
+  });
+});

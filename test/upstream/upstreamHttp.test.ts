@@ -1,0 +1,156 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { GatewayError } from '../../src/errors';
+import { UpstreamCallLog } from '../../src/upstream/http/callLog';
+import { vendorPath } from '../../src/upstream/http/path';
+import { UpstreamHttp } from '../../src/upstream/http/upstreamHttp';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+/** A real HTTP server on loopback whose behaviour each test sets. */
+async function startVendor(): Promise<{ url: string; hits: string[]; handle(handler: Handler): void; close(): Promise<void> }> {
+  let handler: Handler = (_req, res) => res.end('{}');
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    handle: (next) => {
+      handler = next;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+const schema = z.object({ ok: z.boolean() });
+
+describe('UpstreamHttp', () => {
+  let vendor: Awaited<ReturnType<typeof startVendor>>;
+  let upstream: UpstreamHttp;
+  beforeAll(async () => {
+    vendor = await startVendor();
+    upstream = new UpstreamHttp({ upstream: 'acc', baseUrl: `${vendor.url}/base/`, timeoutMs: 300, connections: 4 });
+  });
+  afterAll(async () => {
+    await upstream.close();
+    await vendor.close();
+  });
+  beforeEach(() => vendor.hits.splice(0));
+
+  const call = (path = '/thing', headers?: Record<string, string>) =>
+    upstream.requestJson({ method: 'GET', path, headers, schema, scope: { calls: new UpstreamCallLog() } });
+
+  const failure = async (promise: Promise<unknown>): Promise<GatewayError> => {
+    const error = await promise.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(GatewayError);
+    return error as GatewayError;
+  };
+
+  it('parses a JSON answer against the vendor model, under the base path', async () => {
+    vendor.handle((_req, res) => res.end('{"ok":true,"extra":1}'));
+    await expect(call('/a?')).resolves.toEqual({ ok: true });
+    expect(vendor.hits).toEqual(['GET /base/a?']);
+  });
+
+  it.each([
+    [400, 'BAD_USER_INPUT'],
+    [401, 'UNAUTHENTICATED'],
+    [403, 'FORBIDDEN'],
+    [404, 'NOT_FOUND'],
+    [410, 'GONE'],
+    [500, 'UPSTREAM_UNAVAILABLE'],
+    [503, 'UPSTREAM_UNAVAILABLE'],
+    [418, 'UPSTREAM_BAD_RESPONSE'],
+  ])('maps HTTP %i to %s without copying the vendor body', async (status, code) => {
+    vendor.handle((_req, res) => {
+      res.statusCode = status;
+      res.end('{"message":"secret-detail"}');
+    });
+    const error = await failure(call());
+    expect(error.code).toBe(code);
+    expect(error.details).toEqual({ upstream: 'acc', upstreamStatus: status });
+    expect(error.message).not.toContain('secret-detail');
+  });
+
+  it('maps 429 to UPSTREAM_RATE_LIMITED with the vendor Retry-After', async () => {
+    vendor.handle((_req, res) => {
+      res.writeHead(429, { 'retry-after': '17' }).end();
+    });
+    const error = await failure(call());
+    expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(error.details.retryAfterSeconds).toBe(17);
+  });
+
+  it('does not follow redirects', async () => {
+    vendor.handle((req, res) => {
+      if (req.url === '/base/elsewhere') return res.end('{"ok":true}');
+      res.writeHead(302, { location: `${vendor.url}/base/elsewhere` }).end();
+    });
+    expect((await failure(call())).code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(vendor.hits).toEqual(['GET /base/thing']);
+  });
+
+  it('answers UPSTREAM_BAD_RESPONSE for malformed JSON and for bodies off the model', async () => {
+    vendor.handle((_req, res) => res.end('{"ok":tru'));
+    expect((await failure(call())).code).toBe('UPSTREAM_BAD_RESPONSE');
+    vendor.handle((_req, res) => res.end('{"ok":"yes"}'));
+    expect((await failure(call())).code).toBe('UPSTREAM_BAD_RESPONSE');
+  });
+
+  it('gives up at the deadline with UPSTREAM_TIMEOUT', async () => {
+    vendor.handle((_req, res) => setTimeout(() => res.end('{"ok":true}'), 1_000));
+    const started = Date.now();
+    expect((await failure(call())).code).toBe('UPSTREAM_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('answers UPSTREAM_UNAVAILABLE when nothing listens', async () => {
+    const closed = await startVendor();
+    await closed.close();
+    const gone = new UpstreamHttp({ upstream: 'acc', baseUrl: closed.url, timeoutMs: 1_000, connections: 1 });
+    const error = await failure(gone.requestJson({ method: 'GET', path: '/', schema, scope: { calls: new UpstreamCallLog() } }));
+    expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
+    await gone.close();
+  });
+
+  it('refuses header values with CR/LF before sending anything', async () => {
+    const error = await failure(call('/thing', { authorization: 'Bearer a\r\nx-injected: 1' }));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(vendor.hits).toEqual([]);
+  });
+
+  it('counts each call against the request that made it', async () => {
+    vendor.handle((_req, res) => res.end('{"ok":true}'));
+    const calls = new UpstreamCallLog();
+    await upstream.requestJson({ method: 'GET', path: '/x', schema, scope: { calls } });
+    await upstream.requestJson({ method: 'GET', path: '/y', schema, scope: { calls } });
+    expect(calls.toJSON()).toEqual({ acc: 2, total: 2 });
+  });
+
+  it('knows its own origin, to vet vendor next-page links', () => {
+    expect(upstream.isOwnUrl(`${vendor.url}/base/next`)).toBe(true);
+    expect(upstream.isOwnUrl('https://evil.example/base/next')).toBe(false);
+    expect(upstream.isOwnUrl('not a url')).toBe(false);
+  });
+});
+
+describe('vendorPath', () => {
+  it('encodes each interpolated id as one segment', () => {
+    expect(vendorPath`/projects/${'a/b?c#d'}/photos/${'x%2Fy'}`).toBe('/projects/a%2Fb%3Fc%23d/photos/x%252Fy');
+  });
+
+  it.each(['', '.', '..', 'a\r\nb', 'a\u0000'])('refuses %j', (segment) => {
+    expect(() => vendorPath`/projects/${segment}`).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+  });
+});
