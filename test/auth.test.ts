@@ -2,7 +2,7 @@ import { DEMO } from '../src/simulators/acc/seed';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
-const [PROJECT_ID] = DEMO.projectIds as [string];
+const [PROJECT_ID] = DEMO.projectIds;
 const QUERY = /* GraphQL */ `
   query($p: ID!, $id: ID!) {
     project(id: $p) { id projectId photos(first: 3) { nodes { photoId } } }

@@ -2,7 +2,7 @@ import { DEMO } from '../src/simulators/acc/seed';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
-const [BIG_PROJECT, OTHER_PROJECT] = DEMO.projectIds as [string, string];
+const [BIG_PROJECT, OTHER_PROJECT] = DEMO.projectIds;
 const globalId = (projectId: string, photoId: string) => Buffer.from(JSON.stringify(['Photo', projectId, photoId])).toString('base64url');
 
 describe('photo lookups are batched into photos:filter calls', () => {

@@ -1,4 +1,5 @@
 import { DEMO } from '../src/simulators/acc/seed';
+import type { AccSort } from '../src/simulators/acc/store';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
@@ -18,7 +19,7 @@ const PHOTOS_QUERY = /* GraphQL */ `
   }
 `;
 
-const [BIG_PROJECT, , SMALL_PROJECT] = DEMO.projectIds as [string, string, string];
+const [BIG_PROJECT, , SMALL_PROJECT] = DEMO.projectIds;
 
 describe('Project.photos as a Relay connection over ACC cursorState pages', () => {
   let stack: TestStack;
@@ -48,7 +49,7 @@ describe('Project.photos as a Relay connection over ACC cursorState pages', () =
     }
   }
 
-  const liveIds = (projectId: string, filter = {}, sort?: [string, string]) =>
+  const liveIds = (projectId: string, filter = {}, sort?: AccSort) =>
     stack.acc.store.query(projectId, filter, sort).map((photo) => photo.id);
 
   it('walks every live photo exactly once, in ACC order, with pages of 100 filled from several ACC pages', async () => {
@@ -129,7 +130,7 @@ describe('Project.photos as a Relay connection over ACC cursorState pages', () =
     [{ field: 'TAKEN_AT', direction: 'DESC' }, ['takenAt', 'desc']],
   ])('sorts by %o through ACC', async (sort, accSort) => {
     const { ids } = await walk({ p: BIG_PROJECT, sort }, [100]);
-    expect(ids).toEqual(liveIds(BIG_PROJECT, {}, accSort as [string, string]));
+    expect(ids).toEqual(liveIds(BIG_PROJECT, {}, accSort as AccSort));
   });
 
   it.each([

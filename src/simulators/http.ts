@@ -1,0 +1,122 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * What every vendor simulator shares: a real HTTP server on loopback, a log of the requests it
+ * received (tests count vendor calls with it), a fixed artificial latency, and JSON helpers.
+ */
+
+export interface RecordedRequest {
+  method: string;
+  /** The raw (still percent-encoded) path, without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** The parsed JSON body, once the handler has read one. Authorization is never recorded. */
+  body?: unknown;
+}
+
+export interface SimulatorRequest {
+  raw: http.IncomingMessage;
+  method: string;
+  url: URL;
+  record: RecordedRequest;
+}
+
+export type SimulatorHandler = (request: SimulatorRequest, response: http.ServerResponse) => Promise<void> | void;
+
+export interface SimulatorOptions {
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Added before every answer, to mimic a vendor's network distance. */
+  latencyMs?: number;
+}
+
+export interface SimulatorServer {
+  /** Origin, e.g. http://127.0.0.1:41234 */
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export class SimulatorHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startSimulatorServer(handler: SimulatorHandler, options: SimulatorOptions = {}): Promise<SimulatorServer> {
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((raw, response) => {
+    const url = new URL(raw.url ?? '/', 'http://simulator');
+    const record: RecordedRequest = { method: raw.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    requests.push(record);
+    void (async () => {
+      if (options.latencyMs) await sleep(options.latencyMs);
+      await handler({ raw, method: record.method, url, record }, response);
+    })().catch((error: unknown) => {
+      const status = error instanceof SimulatorHttpError ? error.status : 500;
+      const message = error instanceof SimulatorHttpError ? error.message : 'Internal simulator error';
+      if (!response.headersSent) sendJson(response, status, { code: status, message });
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+/** Reads a JSON body of at most `maxBytes`: 415 for another content type, 413 over the cap, 400 for bad JSON. */
+export async function readJsonBody(request: SimulatorRequest, maxBytes = 1024 * 1024): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.raw.headers['content-type'] ?? '')) {
+    throw new SimulatorHttpError(400, 'Content-Type must be application/json');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request.raw as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new SimulatorHttpError(413, 'Request body too large');
+    chunks.push(chunk);
+  }
+  try {
+    request.record.body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new SimulatorHttpError(400, 'Malformed JSON body');
+  }
+  return request.record.body;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(request: SimulatorRequest): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.raw.headers.authorization ?? '')?.[1];
+}
+
+/** Decoded path segments; a malformed percent-escape is the client's 400. */
+export function pathSegments(url: URL): string[] {
+  try {
+    return url.pathname.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    throw new SimulatorHttpError(400, 'Malformed path');
+  }
+}
