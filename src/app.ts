@@ -4,6 +4,8 @@ import type { RunningGateway } from './http/server';
 import { ACC_TOKEN_HEADER } from './auth/accToken';
 import { DEMO } from './simulators/acc/seed';
 import { startAccSimulator } from './simulators/acc/server';
+import { MATERIALS_DEMO } from './simulators/materials/seed';
+import { startMaterialsSimulator } from './simulators/materials/server';
 import { createUpstreams } from './upstream';
 
 export interface RunningApp {
@@ -33,7 +35,15 @@ export async function startApp(config: Config): Promise<RunningApp> {
     demoHeaders[ACC_TOKEN_HEADER] = DEMO.token;
   }
 
-  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: accBaseUrl } });
+  let materials = config.upstreamUrls.materials;
+  if (materials === undefined) {
+    const simulator = await startMaterialsSimulator({ latencyMs: config.simulatorLatencyMs });
+    closers.push(() => simulator.close());
+    materials = { baseUrl: simulator.url, token: MATERIALS_DEMO.token };
+    simulated.push('materials');
+  }
+
+  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: accBaseUrl }, materials });
   closers.push(() => upstreams.close());
   const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders });
 

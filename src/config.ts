@@ -20,6 +20,8 @@ const envSchema = z.object({
   PORT: port.default(4000),
   CORS_ORIGINS: z.string().optional(),
   ACC_BASE_URL: optionalUrl,
+  MATERIALS_BASE_URL: optionalUrl,
+  MATERIALS_TOKEN: z.string().optional(),
   UPSTREAM_TIMEOUT_MS: positiveInt.default(10_000),
   UPSTREAM_CONNECTIONS: positiveInt.default(32),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
@@ -28,6 +30,7 @@ const envSchema = z.object({
 
 export interface UpstreamConfig {
   acc: { baseUrl: string };
+  materials: { baseUrl: string; token: string };
   timeoutMs: number;
   connectionsPerOrigin: number;
 }
@@ -36,8 +39,8 @@ export interface Config {
   mode: 'development' | 'production' | 'test';
   http: { host: string; port: number; corsOrigins: string[] };
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
-  upstreamUrls: { acc?: string };
-  upstream: Omit<UpstreamConfig, 'acc'>;
+  upstreamUrls: { acc?: string; materials?: { baseUrl: string; token: string } };
+  upstream: Omit<UpstreamConfig, 'acc' | 'materials'>;
   simulatorLatencyMs: number;
   shutdownGraceMs: number;
 }
@@ -53,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
+  if (vars.MATERIALS_BASE_URL && !vars.MATERIALS_TOKEN) {
+    throw new ConfigError('Invalid configuration:\n  MATERIALS_TOKEN: required when MATERIALS_BASE_URL is set');
+  }
   return {
     mode: vars.NODE_ENV,
     http: {
@@ -63,7 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((origin) => origin.trim())
         .filter(Boolean),
     },
-    upstreamUrls: { acc: vars.ACC_BASE_URL },
+    upstreamUrls: {
+      acc: vars.ACC_BASE_URL,
+      materials: vars.MATERIALS_BASE_URL ? { baseUrl: vars.MATERIALS_BASE_URL, token: vars.MATERIALS_TOKEN! } : undefined,
+    },
     upstream: { timeoutMs: vars.UPSTREAM_TIMEOUT_MS, connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,

@@ -144,7 +144,7 @@ describe('node(id) and nodes(ids)', () => {
     const missingId = Buffer.from(JSON.stringify(['Photo', PROJECT_ID, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
     const { body } = await stack.graphql<{ nodes: Array<{ id: string } | null> }>(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
-      { ids: ['not-an-id', live.body.data!.photo.id, missingId, Buffer.from('["Order","x"]').toString('base64url')] },
+      { ids: ['not-an-id', live.body.data!.photo.id, missingId, Buffer.from('["Invoice","x"]').toString('base64url')] },
     );
     expect(body.data!.nodes).toEqual([null, { id: live.body.data!.photo.id }, null, null]);
     const codeAt = (index: number) => body.errors!.find((e) => e.path!.join('.') === `nodes.${index}`)!.extensions!.code;

@@ -4,6 +4,9 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AccPhoto, AccAssetUrls } from '../upstream/acc/model';
 import type { AccProjectRef, DeletedAccPhoto } from '../upstream/acc/refs';
 import type { PhotoPage, PhotoPageEdge } from '../graphql/photos/photoPage';
+import type { OrderRef, AssignmentRef } from '../upstream/materials/refs';
+import type { VendorMaterial, VendorPhotoMaterial, VendorVideoMaterial, VendorResultUrl, VendorDocument, VendorMaterialFile } from '../upstream/materials/model';
+import type { MaterialPage, MaterialPageEdge } from '../graphql/materials/materialPage';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -31,6 +34,35 @@ export type Scalars = {
   URL: { input: URL; output: URL | string; }
 };
 
+/** A job within an order, whose deliverables are its materials. */
+export type Assignment = Node & {
+  __typename?: 'Assignment';
+  /** The vendor's assignment id. */
+  assignmentId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /**
+   * The assignment's deliverables for one product, oldest change first (by `modifiedAt`, then id),
+   * so a walk that is under way sees materials changed meanwhile at its end.
+   *
+   * For incremental sync pass `syncToken` from the previous sync's last page (or, for the vendor's
+   * plain semantics, `modifiedSince`): see `MaterialConnection.syncToken`.
+   */
+  materials: MaterialConnection;
+  /** The order the assignment belongs to. */
+  order: Order;
+};
+
+
+/** A job within an order, whose deliverables are its materials. */
+export type AssignmentMaterialsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  modifiedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  productType: ProductType;
+  syncToken?: InputMaybe<Scalars['String']['input']>;
+  visualQuality?: InputMaybe<VisualQuality>;
+};
+
 /**
  * A range of instants, inclusive at both ends. Leave `from` or `to` out for a range open on that
  * side; give at least one. `from` equal to `to` selects that exact instant.
@@ -52,11 +84,74 @@ export type DeletedPhoto = Node & {
   project: Project;
 };
 
+/** A delivered document, such as a floor plan PDF. */
+export type DocumentMaterial = Material & {
+  __typename?: 'DocumentMaterial';
+  createdAt: Scalars['DateTime']['output'];
+  file: MaterialFile;
+  materialId: Scalars['ID']['output'];
+  modifiedAt: Scalars['DateTime']['output'];
+  pageCount?: Maybe<Scalars['Int']['output']>;
+  title?: Maybe<Scalars['String']['output']>;
+  url: Scalars['URL']['output'];
+};
+
 /** A point on Earth in decimal degrees (WGS 84). */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
   latitude: Scalars['Float']['output'];
   longitude: Scalars['Float']['output'];
+};
+
+/** A deliverable of an assignment. Ask for the shape of each kind with fragments. */
+export type Material = {
+  createdAt: Scalars['DateTime']['output'];
+  /** The vendor's material id. */
+  materialId: Scalars['ID']['output'];
+  /** When the material last changed; what `modifiedSince` and `syncToken` compare. */
+  modifiedAt: Scalars['DateTime']['output'];
+  /** Where to get it. */
+  url: Scalars['URL']['output'];
+};
+
+/** A page of materials (Relay connection), plus what a client needs to sync incrementally. */
+export type MaterialConnection = {
+  __typename?: 'MaterialConnection';
+  edges: Array<MaterialEdge>;
+  /** The materials of `edges`, for clients that do not need cursors. */
+  nodes: Array<Material>;
+  pageInfo: PageInfo;
+  /**
+   * Pass as `syncToken` next time to get exactly what changed since this sync: nothing seen now
+   * comes back unless it changes again, nothing changed later is missed. Take it from the last page
+   * of a walk (`hasNextPage: false`).
+   */
+  syncToken: Scalars['String']['output'];
+  /**
+   * The latest `modifiedAt` among the matching materials (null when none match): the instant up to
+   * which this sync has seen changes.
+   */
+  syncedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How many materials match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A material and its place in the list. */
+export type MaterialEdge = {
+  __typename?: 'MaterialEdge';
+  /** Opaque; pass it as `after` to continue right after this material. */
+  cursor: Scalars['String']['output'];
+  node: Material;
+};
+
+/** The file behind a material. */
+export type MaterialFile = {
+  __typename?: 'MaterialFile';
+  /** MIME type, e.g. image/jpeg. */
+  contentType: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  /** Bytes. */
+  size: Scalars['SafeInt']['output'];
 };
 
 /** URLs of a media's files that need an ACC token to open. */
@@ -73,6 +168,22 @@ export type MediaUrls = {
 export type Node = {
   /** Globally unique, opaque ID. Do not parse it: its format may change. */
   id: Scalars['ID']['output'];
+};
+
+/** A media-production order: photo shoots, videos, tours, plans and documents for one property. */
+export type Order = Node & {
+  __typename?: 'Order';
+  /** One assignment (a job within the order) by the vendor's assignment id. */
+  assignment?: Maybe<Assignment>;
+  id: Scalars['ID']['output'];
+  /** The vendor's order id. */
+  orderId: Scalars['ID']['output'];
+};
+
+
+/** A media-production order: photo shoots, videos, tours, plans and documents for one property. */
+export type OrderAssignmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Where a page of a connection sits in the whole list (Relay Cursor Connections). */
@@ -166,6 +277,22 @@ export type PhotoFilter = {
 /** What a photo lookup finds: the photo, or the tombstone of a deleted one. */
 export type PhotoLookup = DeletedPhoto | Photo;
 
+/** A delivered photo, in the rendition asked for. */
+export type PhotoMaterial = Material & {
+  __typename?: 'PhotoMaterial';
+  createdAt: Scalars['DateTime']['output'];
+  file: MaterialFile;
+  /** Pixels. */
+  height?: Maybe<Scalars['Int']['output']>;
+  materialId: Scalars['ID']['output'];
+  modifiedAt: Scalars['DateTime']['output'];
+  url: Scalars['URL']['output'];
+  /** HD (full resolution) or WEB (web-optimised). */
+  visualQuality: VisualQuality;
+  /** Pixels. */
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
 export type PhotoMediaType =
   /** An infrared photo. */
   | 'INFRARED'
@@ -199,6 +326,33 @@ export type PhotoSource =
   | 'RFI'
   | 'SUBMITTAL';
 
+/** Every product the vendor sells. */
+export type ProductType =
+  /** 3D renderings of commercial space. */
+  | 'COMMERCIAL_RENDERING'
+  /** Virtually staged photos of commercial space. */
+  | 'COMMERCIAL_STAGING'
+  /** Other documents, such as reports and certificates. */
+  | 'DOCUMENTS'
+  /** Aerial photography. */
+  | 'DRONE_PHOTO'
+  /** Aerial video. */
+  | 'DRONE_VIDEO'
+  /** Floor plans (documents). */
+  | 'FLOOR_PLAN'
+  /** Ground-level photography. */
+  | 'GROUND_PHOTO'
+  /** Ground-level photography, premium retouching. */
+  | 'GROUND_PHOTO_PRESTIGE'
+  /** 3D renderings of homes. */
+  | 'RESIDENTIAL_RENDERING'
+  /** Virtually staged photos of homes. */
+  | 'RESIDENTIAL_STAGING'
+  /** Ground-level video. */
+  | 'VIDEO'
+  /** A 3D virtual tour (a result link). */
+  | 'VIRTUAL_TOUR';
+
 /** An Autodesk Construction Cloud project, as far as its photos are concerned. */
 export type Project = Node & {
   __typename?: 'Project';
@@ -228,6 +382,11 @@ export type Query = {
   /** Fetches several objects by global ID in one go, in the order given; lookups are batched. */
   nodes: Array<Maybe<Node>>;
   /**
+   * A production order by the vendor's order id. The Materials API has no order resource, so
+   * this is a handle: the vendor checks the order when its materials are read (NOT_FOUND then).
+   */
+  order?: Maybe<Order>;
+  /**
    * One photo or video of an Autodesk Construction Cloud project, by the ACC ids. A deleted one
    * comes back as a `DeletedPhoto`; one that never existed is null with a NOT_FOUND error.
    * Needs the caller's ACC token in the `x-acc-token` header.
@@ -252,6 +411,11 @@ export type QueryNodesArgs = {
 };
 
 
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryPhotoArgs = {
   id: Scalars['ID']['input'];
   projectId: Scalars['ID']['input'];
@@ -260,6 +424,17 @@ export type QueryPhotoArgs = {
 
 export type QueryProjectArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A result without a file, such as a virtual tour: a link to where it lives. */
+export type ResultLink = Material & {
+  __typename?: 'ResultLink';
+  createdAt: Scalars['DateTime']['output'];
+  /** What the link shows, as the vendor names it. */
+  label?: Maybe<Scalars['String']['output']>;
+  materialId: Scalars['ID']['output'];
+  modifiedAt: Scalars['DateTime']['output'];
+  url: Scalars['URL']['output'];
 };
 
 /** Presigned URLs of a media's files. They stop working at `expiresAt`: do not store them. */
@@ -279,6 +454,26 @@ export type SortDirection =
   | 'ASC'
   /** Newest or largest first. */
   | 'DESC';
+
+/** A delivered video. */
+export type VideoMaterial = Material & {
+  __typename?: 'VideoMaterial';
+  createdAt: Scalars['DateTime']['output'];
+  durationSeconds?: Maybe<Scalars['Float']['output']>;
+  file: MaterialFile;
+  height?: Maybe<Scalars['Int']['output']>;
+  materialId: Scalars['ID']['output'];
+  modifiedAt: Scalars['DateTime']['output'];
+  url: Scalars['URL']['output'];
+  width?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Rendition of photo materials. */
+export type VisualQuality =
+  /** Full-resolution post-processed photo. */
+  | 'HD'
+  /** Web-optimised post-processed photo. */
+  | 'WEB';
 
 
 
@@ -359,8 +554,16 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Material:
+    | ( VendorDocument )
+    | ( VendorPhotoMaterial )
+    | ( VendorResultUrl )
+    | ( VendorVideoMaterial )
+  ;
   Node:
+    | ( AssignmentRef )
     | ( DeletedAccPhoto )
+    | ( OrderRef )
     | ( AccPhoto )
     | ( AccProjectRef )
   ;
@@ -368,60 +571,90 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Assignment: ResolverTypeWrapper<AssignmentRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
   DeletedPhoto: ResolverTypeWrapper<DeletedAccPhoto>;
+  DocumentMaterial: ResolverTypeWrapper<VendorDocument>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Material: ResolverTypeWrapper<VendorMaterial>;
+  MaterialConnection: ResolverTypeWrapper<MaterialPage>;
+  MaterialEdge: ResolverTypeWrapper<MaterialPageEdge>;
+  MaterialFile: ResolverTypeWrapper<VendorMaterialFile>;
   MediaUrls: ResolverTypeWrapper<AccAssetUrls>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Order: ResolverTypeWrapper<OrderRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Photo: ResolverTypeWrapper<AccPhoto>;
   PhotoConnection: ResolverTypeWrapper<PhotoPage>;
   PhotoEdge: ResolverTypeWrapper<PhotoPageEdge>;
   PhotoFilter: PhotoFilter;
   PhotoLookup: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PhotoLookup']>;
+  PhotoMaterial: ResolverTypeWrapper<VendorPhotoMaterial>;
   PhotoMediaType: PhotoMediaType;
   PhotoSort: PhotoSort;
   PhotoSortField: PhotoSortField;
   PhotoSource: PhotoSource;
+  ProductType: ProductType;
   Project: ResolverTypeWrapper<AccProjectRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResultLink: ResolverTypeWrapper<VendorResultUrl>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SignedMediaUrls: ResolverTypeWrapper<AccAssetUrls>;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  VideoMaterial: ResolverTypeWrapper<VendorVideoMaterial>;
+  VisualQuality: VisualQuality;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Assignment: AssignmentRef;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
   DeletedPhoto: DeletedAccPhoto;
+  DocumentMaterial: VendorDocument;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Material: VendorMaterial;
+  MaterialConnection: MaterialPage;
+  MaterialEdge: MaterialPageEdge;
+  MaterialFile: VendorMaterialFile;
   MediaUrls: AccAssetUrls;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Order: OrderRef;
   PageInfo: PageInfo;
   Photo: AccPhoto;
   PhotoConnection: PhotoPage;
   PhotoEdge: PhotoPageEdge;
   PhotoFilter: PhotoFilter;
   PhotoLookup: ResolversUnionTypes<ResolversParentTypes>['PhotoLookup'];
+  PhotoMaterial: VendorPhotoMaterial;
   PhotoSort: PhotoSort;
   Project: AccProjectRef;
   Query: Record<PropertyKey, never>;
+  ResultLink: VendorResultUrl;
   SafeInt: Scalars['SafeInt']['output'];
   SignedMediaUrls: AccAssetUrls;
   String: Scalars['String']['output'];
   URL: Scalars['URL']['output'];
+  VideoMaterial: VendorVideoMaterial;
+};
+
+export type AssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
+  assignmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  materials?: Resolver<ResolversTypes['MaterialConnection'], ParentType, ContextType, RequireFields<AssignmentMaterialsArgs, 'first' | 'productType'>>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -435,9 +668,44 @@ export type DeletedPhotoResolvers<ContextType = GraphQLContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type DocumentMaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentMaterial'] = ResolversParentTypes['DocumentMaterial']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['MaterialFile'], ParentType, ContextType>;
+  materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pageCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type GeoPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
+  __resolveType: TypeResolveFn<'DocumentMaterial' | 'PhotoMaterial' | 'ResultLink' | 'VideoMaterial', ParentType, ContextType>;
+};
+
+export type MaterialConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MaterialConnection'] = ResolversParentTypes['MaterialConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MaterialEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Material']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  syncToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  syncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MaterialEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MaterialEdge'] = ResolversParentTypes['MaterialEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Material'], ParentType, ContextType>;
+};
+
+export type MaterialFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MaterialFile'] = ResolversParentTypes['MaterialFile']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 };
 
 export type MediaUrlsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MediaUrls'] = ResolversParentTypes['MediaUrls']> = {
@@ -446,7 +714,14 @@ export type MediaUrlsResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'DeletedPhoto' | 'Photo' | 'Project', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Assignment' | 'DeletedPhoto' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
+};
+
+export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
+  assignment?: Resolver<Maybe<ResolversTypes['Assignment']>, ParentType, ContextType, RequireFields<OrderAssignmentArgs, 'id'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -496,6 +771,18 @@ export type PhotoLookupResolvers<ContextType = GraphQLContext, ParentType extend
   __resolveType: TypeResolveFn<'DeletedPhoto' | 'Photo', ParentType, ContextType>;
 };
 
+export type PhotoMaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PhotoMaterial'] = ResolversParentTypes['PhotoMaterial']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['MaterialFile'], ParentType, ContextType>;
+  height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  visualQuality?: Resolver<ResolversTypes['VisualQuality'], ParentType, ContextType>;
+  width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   photos?: Resolver<ResolversTypes['PhotoConnection'], ParentType, ContextType, RequireFields<ProjectPhotosArgs, 'first'>>;
@@ -506,8 +793,18 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   photo?: Resolver<Maybe<ResolversTypes['PhotoLookup']>, ParentType, ContextType, RequireFields<QueryPhotoArgs, 'id' | 'projectId'>>;
   project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+};
+
+export type ResultLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResultLink'] = ResolversParentTypes['ResultLink']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
@@ -524,21 +821,43 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export type VideoMaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VideoMaterial'] = ResolversParentTypes['VideoMaterial']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['MaterialFile'], ParentType, ContextType>;
+  height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
+  Assignment?: AssignmentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletedPhoto?: DeletedPhotoResolvers<ContextType>;
+  DocumentMaterial?: DocumentMaterialResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  Material?: MaterialResolvers<ContextType>;
+  MaterialConnection?: MaterialConnectionResolvers<ContextType>;
+  MaterialEdge?: MaterialEdgeResolvers<ContextType>;
+  MaterialFile?: MaterialFileResolvers<ContextType>;
   MediaUrls?: MediaUrlsResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Photo?: PhotoResolvers<ContextType>;
   PhotoConnection?: PhotoConnectionResolvers<ContextType>;
   PhotoEdge?: PhotoEdgeResolvers<ContextType>;
   PhotoLookup?: PhotoLookupResolvers<ContextType>;
+  PhotoMaterial?: PhotoMaterialResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResultLink?: ResultLinkResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SignedMediaUrls?: SignedMediaUrlsResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  VideoMaterial?: VideoMaterialResolvers<ContextType>;
 };
 

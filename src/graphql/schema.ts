@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { materialResolvers } from './materials/resolvers';
 import { nodeResolvers } from './node/resolvers';
 import { photoResolvers } from './photos/resolvers';
 import { scalarResolvers } from './scalars';
@@ -25,6 +26,6 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, nodeResolvers, photoResolvers],
+    resolvers: [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers],
   });
 }

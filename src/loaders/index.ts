@@ -2,16 +2,20 @@ import type DataLoader from 'dataloader';
 import type { AccToken } from '../auth/accToken';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
+import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/model';
+import { createMaterialsLoader } from './materialsLoader';
 import { createPhotoLoader } from './photoLoader';
 import type { PhotoKey, PhotoLookup } from './photoLoader';
 
 /** Per-request DataLoaders: they batch and dedupe within one operation and die with it. */
 export interface Loaders {
   photo: DataLoader<PhotoKey, PhotoLookup, string>;
+  materials: DataLoader<MaterialsQuery, MaterialsResponse, string>;
 }
 
 export function createLoaders(upstreams: Upstreams, scope: UpstreamScope, accToken: AccToken): Loaders {
   return {
     photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require()),
+    materials: createMaterialsLoader(upstreams.materials, scope),
   };
 }

@@ -1,24 +1,28 @@
 import type { UpstreamConfig } from '../config';
 import { AccPhotosClient } from './acc/client';
 import { UpstreamHttp } from './http/upstreamHttp';
+import type { UpstreamHttpOptions } from './http/upstreamHttp';
+import { MaterialsClient } from './materials/client';
 
 /** One client per vendor API, each on its own connection pool; shared by all requests. */
 export interface Upstreams {
   acc: AccPhotosClient;
+  materials: MaterialsClient;
   close(): Promise<void>;
 }
 
 export function createUpstreams(config: UpstreamConfig): Upstreams {
-  const accHttp = new UpstreamHttp({
-    upstream: 'acc',
-    baseUrl: config.acc.baseUrl,
-    timeoutMs: config.timeoutMs,
-    connections: config.connectionsPerOrigin,
-  });
+  const pools: UpstreamHttp[] = [];
+  const pool = (upstream: UpstreamHttpOptions['upstream'], baseUrl: string) => {
+    const http = new UpstreamHttp({ upstream, baseUrl, timeoutMs: config.timeoutMs, connections: config.connectionsPerOrigin });
+    pools.push(http);
+    return http;
+  };
   return {
-    acc: new AccPhotosClient(accHttp),
+    acc: new AccPhotosClient(pool('acc', config.acc.baseUrl)),
+    materials: new MaterialsClient(pool('materials', config.materials.baseUrl), config.materials.token),
     close: async () => {
-      await accHttp.close();
+      await Promise.all(pools.map((http) => http.close()));
     },
   };
 }

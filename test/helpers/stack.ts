@@ -5,6 +5,9 @@ import { loadConfig } from '../../src/config';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { startAccSimulator } from '../../src/simulators/acc/server';
 import type { AccSimulator } from '../../src/simulators/acc/server';
+import { MATERIALS_DEMO } from '../../src/simulators/materials/seed';
+import { startMaterialsSimulator } from '../../src/simulators/materials/server';
+import type { MaterialsSimulator } from '../../src/simulators/materials/server';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -21,34 +24,50 @@ export interface TestStack {
   /** The real gateway over HTTP on an ephemeral loopback port. */
   url: string;
   acc: AccSimulator;
+  materials: MaterialsSimulator;
   app: RunningApp;
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<TData>>;
-  /** Vendor requests the simulator received since the last call (and forgets them). */
+  /** Vendor requests a simulator received since the last call (and forgets them). */
   takeAccRequests(): AccSimulator['requests'];
+  takeMaterialsRequests(): MaterialsSimulator['requests'];
   close(): Promise<void>;
 }
 
-/** The gateway and a real ACC simulator, both on loopback, talking real HTTP. */
+/** The gateway and real vendor simulators, all on loopback, talking real HTTP. */
 export async function startStack(
-  options: { env?: Record<string, string>; acc?: Parameters<typeof startAccSimulator>[0] } = {},
+  options: {
+    env?: Record<string, string>;
+    acc?: Parameters<typeof startAccSimulator>[0];
+    materials?: Parameters<typeof startMaterialsSimulator>[0];
+  } = {},
 ): Promise<TestStack> {
   const acc = await startAccSimulator(options.acc);
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ACC_BASE_URL: acc.url, ...options.env });
+  const materials = await startMaterialsSimulator(options.materials);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    ACC_BASE_URL: acc.url,
+    MATERIALS_BASE_URL: materials.url,
+    MATERIALS_TOKEN: MATERIALS_DEMO.token,
+    ...options.env,
+  });
   const app = await startApp(config);
   const url = app.gateway.url;
   return {
     url,
     acc,
+    materials,
     app,
     graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
     takeAccRequests: () => acc.requests.splice(0),
+    takeMaterialsRequests: () => materials.requests.splice(0),
     close: async () => {
       await app.stop();
-      await acc.close();
+      await Promise.all([acc.close(), materials.close()]);
     },
   };
 }

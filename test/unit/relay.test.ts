@@ -11,7 +11,7 @@ describe('global IDs', () => {
 
   it.each([
     ['not base64 JSON', 'nope'],
-    ['an unknown type', Buffer.from('["Order","1"]').toString('base64url')],
+    ['an unknown type', Buffer.from('["Invoice","1"]').toString('base64url')],
     ['the wrong number of keys', Buffer.from('["Photo","1"]').toString('base64url')],
     ['an empty key', Buffer.from('["Project",""]').toString('base64url')],
     ['an inherited property as type', Buffer.from('["constructor","1"]').toString('base64url')],

@@ -1,5 +1,6 @@
 import type { Resolvers, ResolversParentTypes } from '../../generated/resolvers';
 import { AccProjectRef } from '../../upstream/acc/refs';
+import { AssignmentRef, OrderRef } from '../../upstream/materials/refs';
 import type { GraphQLContext } from '../context';
 import { fromGlobalId } from '../relay/globalId';
 import type { NodeTypeName } from '../relay/globalId';
@@ -10,6 +11,8 @@ type NodeParent = ResolversParentTypes['Node'];
 const fetchNode: Record<NodeTypeName, (keys: string[], context: GraphQLContext) => NodeParent | Promise<NodeParent>> = {
   Photo: ([projectId, photoId], { loaders }) => loaders.photo.load({ projectId: projectId!, photoId: photoId! }),
   Project: ([projectId]) => new AccProjectRef(projectId!),
+  Order: ([orderId]) => new OrderRef(orderId!),
+  Assignment: ([orderId, assignmentId]) => new AssignmentRef(orderId!, assignmentId!),
 };
 
 function loadNode(id: string, context: GraphQLContext): Promise<NodeParent> {
