@@ -17,7 +17,10 @@ const DEMO_ASSIGNMENTS: Array<[orderId: string, assignmentId: string, Partial<Re
   ['ORD-1002', 'A1', { GROUND_PHOTO: 12, COMMERCIAL_STAGING: 8, COMMERCIAL_RENDERING: 4, VIDEO: 1, VIRTUAL_TOUR: 2, FLOOR_PLAN: 1, DOCUMENTS: 2 }],
 ];
 
-export function seedDemoMaterials(fileOrigin: string): MaterialsStore {
+/** Where the vendor's CDN serves delivered files (the demo never downloads them). */
+const FILE_ORIGIN = 'https://cdn.media-vendor.example';
+
+export function seedDemoMaterials(): MaterialsStore {
   const store = new MaterialsStore();
   let clock = Date.parse('2025-05-10T09:00:00.000Z');
   for (const [orderId, assignmentId, products] of DEMO_ASSIGNMENTS) {
@@ -26,7 +29,7 @@ export function seedDemoMaterials(fileOrigin: string): MaterialsStore {
         // Deliveries come in bursts: every third one shares the previous one's instant.
         if (index % 3 !== 0) clock += 7 * 60_000;
         const at = new Date(clock).toISOString();
-        store.add(orderId, assignmentId, productType, demoMaterial(fileOrigin, orderId, assignmentId, productType, index, at));
+        store.add(orderId, assignmentId, productType, demoMaterial(orderId, assignmentId, productType, index, at));
       }
     }
   }
@@ -34,7 +37,6 @@ export function seedDemoMaterials(fileOrigin: string): MaterialsStore {
 }
 
 function demoMaterial(
-  origin: string,
   orderId: string,
   assignmentId: string,
   productType: MaterialsProductType,
@@ -42,7 +44,7 @@ function demoMaterial(
   at: string,
 ): StoredMaterial {
   const id = `${orderId}-${assignmentId}-${productType}-${String(index).padStart(3, '0')}`.toLowerCase();
-  const fileUrl = (name: string) => `${origin}/files/${orderId}/${assignmentId}/${name}`;
+  const fileUrl = (name: string) => `${FILE_ORIGIN}/files/${orderId}/${assignmentId}/${name}`;
   const times = { createdAt: at, modifiedAt: at };
   if (isPhotoProduct(productType)) {
     const fileName = `${id}.jpg`;

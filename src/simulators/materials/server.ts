@@ -14,8 +14,8 @@ import type { MaterialsStore } from './store';
  */
 
 export interface MaterialsSimulatorOptions extends SimulatorOptions {
-  /** Default: the demo data. A function receives the simulator's origin (for file URLs). */
-  store?: (origin: string) => MaterialsStore;
+  /** Default: the demo data. */
+  store?: MaterialsStore;
   tokens?: string[];
 }
 
@@ -28,7 +28,7 @@ export interface MaterialsSimulator {
 
 export async function startMaterialsSimulator(options: MaterialsSimulatorOptions = {}): Promise<MaterialsSimulator> {
   const tokens = new Set(options.tokens ?? [MATERIALS_DEMO.token]);
-  let store: MaterialsStore | undefined;
+  const store = options.store ?? seedDemoMaterials();
 
   const server = await startSimulatorServer((request, response) => {
     const token = bearerToken(request);
@@ -46,20 +46,19 @@ export async function startMaterialsSimulator(options: MaterialsSimulatorOptions
     const modifiedSince = params.get('modifiedSince');
     const since = modifiedSince === null ? undefined : Date.parse(modifiedSince);
     if (since !== undefined && Number.isNaN(since)) throw new SimulatorHttpError(400, 'modifiedSince must be an ISO-8601 date-time');
-    if (!store!.hasAssignment(orderId, assignmentId)) throw new SimulatorHttpError(404, 'Order or assignment not found');
+    if (!store.hasAssignment(orderId, assignmentId)) throw new SimulatorHttpError(404, 'Order or assignment not found');
 
     const body: MaterialsResponse = {
       orderId,
       assignmentId,
       productType,
-      materials: store!
+      materials: store
         .list(orderId, assignmentId, productType)
         .filter((material) => since === undefined || Date.parse(material.modifiedAt) >= since)
         .map((material) => present(material, visualQuality ?? 'HD')),
     };
     sendJson(response, 200, body);
   }, options);
-  store = (options.store ?? seedDemoMaterials)(server.url);
 
   return { url: server.url, store, requests: server.requests, close: server.close };
 }
