@@ -15,8 +15,8 @@ describe('README examples', () => {
   });
   afterAll(() => stack.close());
 
-  it('has three', () => {
-    expect(examples).toHaveLength(3);
+  it('has the three photo examples and the materials ones', () => {
+    expect(examples).toHaveLength(5);
   });
 
   it.each(examples.map((query) => [query.split('\n')[0], query]))('%s answers without errors', async (_title, query) => {
@@ -25,7 +25,7 @@ describe('README examples', () => {
   });
 
   it('shows what the examples promise', async () => {
-    const [one, walk, refetch] = examples as [string, string, string];
+    const [one, walk, refetch, deliverables] = examples as [string, string, string, string];
     const photo = (await stack.graphql<{ photo: { __typename: string; signedUrls: { expiresAt: string } } }>(one)).body.data!.photo;
     expect(photo.__typename).toBe('Photo');
     expect(Date.parse(photo.signedUrls.expiresAt)).toBeGreaterThan(Date.now());
@@ -34,5 +34,14 @@ describe('README examples', () => {
     expect(page.project.photos.edges.every(({ node }) => ['VIDEO', 'PHOTOSPHERE'].includes(node.mediaType))).toBe(true);
     const nodes = (await stack.graphql<{ nodes: Array<{ __typename: string }> }>(refetch)).body.data!.nodes;
     expect(nodes.map((node) => node.__typename)).toEqual(['Photo', 'DeletedPhoto', 'Project']);
+    type Kinds = Record<string, { nodes: Array<{ __typename: string }> }>;
+    const assignment = (await stack.graphql<{ order: { assignment: Kinds } }>(deliverables)).body.data!.order.assignment;
+    const kinds = Object.fromEntries(Object.entries(assignment).map(([alias, list]) => [alias, new Set(list.nodes.map((node) => node.__typename))]));
+    expect(kinds).toEqual({
+      photos: new Set(['PhotoMaterial']),
+      tour: new Set(['ResultLink']),
+      plans: new Set(['DocumentMaterial']),
+      video: new Set(['VideoMaterial']),
+    });
   });
 });

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       mode: 'development',
       http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
-      upstreamUrls: { acc: undefined },
+      upstreamUrls: { acc: undefined, materials: undefined },
       upstream: { timeoutMs: 10_000, connectionsPerOrigin: 32 },
     });
   });
@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       PORT: '8080',
       CORS_ORIGINS: 'https://a.example, https://b.example',
       ACC_BASE_URL: 'https://developer.api.autodesk.com',
+      MATERIALS_BASE_URL: 'https://api.media-vendor.example/v2',
+      MATERIALS_TOKEN: 'service-token',
       UPSTREAM_TIMEOUT_MS: '2500',
       UPSTREAM_CONNECTIONS: '8',
       SIMULATOR_LATENCY_MS: '20',
@@ -30,11 +32,18 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       mode: 'production',
       http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://a.example', 'https://b.example'] },
-      upstreamUrls: { acc: 'https://developer.api.autodesk.com' },
+      upstreamUrls: {
+        acc: 'https://developer.api.autodesk.com',
+        materials: { baseUrl: 'https://api.media-vendor.example/v2', token: 'service-token' },
+      },
       upstream: { timeoutMs: 2500, connectionsPerOrigin: 8 },
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
     });
+  });
+
+  it('needs the Materials token with a real Materials URL', () => {
+    expect(() => loadConfig({ MATERIALS_BASE_URL: 'https://api.media-vendor.example' })).toThrow(/MATERIALS_TOKEN/);
   });
 
   it('names every invalid variable in one error', () => {
