@@ -4,6 +4,7 @@ import type { RunningGateway } from './http/server';
 import { ACC_TOKEN_HEADER } from './auth/accToken';
 import { DEMO } from './simulators/acc/seed';
 import { startAccSimulator } from './simulators/acc/server';
+import { ASSETS_DEMO, startAssetsSimulator } from './simulators/assets/server';
 import { MATERIALS_DEMO } from './simulators/materials/seed';
 import { startMaterialsSimulator } from './simulators/materials/server';
 import { createUpstreams } from './upstream';
@@ -43,7 +44,15 @@ export async function startApp(config: Config): Promise<RunningApp> {
     simulated.push('materials');
   }
 
-  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: accBaseUrl }, materials });
+  let assets = config.upstreamUrls.assets;
+  if (assets === undefined) {
+    const simulator = await startAssetsSimulator({ latencyMs: config.simulatorLatencyMs });
+    closers.push(() => simulator.close());
+    assets = { baseUrl: simulator.url, token: ASSETS_DEMO.token };
+    simulated.push('assets');
+  }
+
+  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: accBaseUrl }, materials, assets });
   closers.push(() => upstreams.close());
   const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders });
 

@@ -22,6 +22,13 @@ const envSchema = z.object({
   ACC_BASE_URL: optionalUrl,
   MATERIALS_BASE_URL: optionalUrl,
   MATERIALS_TOKEN: z.string().optional(),
+  ASSETS_BASE_URL: optionalUrl,
+  ASSETS_TOKEN: z.string().optional(),
+  PUBLIC_URL: optionalUrl,
+  ASSET_URL_SECRET: z.string().min(32).optional(),
+  ASSET_URL_TTL_SECONDS: positiveInt.default(900),
+  UPLOAD_MAX_FILE_BYTES: positiveInt.default(2 * 1024 ** 3),
+  UPLOAD_MAX_FILES: positiveInt.default(10),
   UPSTREAM_TIMEOUT_MS: positiveInt.default(10_000),
   UPSTREAM_CONNECTIONS: positiveInt.default(32),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
@@ -31,6 +38,7 @@ const envSchema = z.object({
 export interface UpstreamConfig {
   acc: { baseUrl: string };
   materials: { baseUrl: string; token: string };
+  assets: { baseUrl: string; token: string };
   timeoutMs: number;
   connectionsPerOrigin: number;
 }
@@ -39,8 +47,16 @@ export interface Config {
   mode: 'development' | 'production' | 'test';
   http: { host: string; port: number; corsOrigins: string[] };
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
-  upstreamUrls: { acc?: string; materials?: { baseUrl: string; token: string } };
-  upstream: Omit<UpstreamConfig, 'acc' | 'materials'>;
+  upstreamUrls: { acc?: string; materials?: { baseUrl: string; token: string }; assets?: { baseUrl: string; token: string } };
+  upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets'>;
+  /** The gateway's own public origin, for URLs it hands out; unset: taken from each request. */
+  publicUrl?: string;
+  assetContent: {
+    /** Signs asset content URLs. Unset: a random secret per process (fine for one replica). */
+    secret?: string;
+    ttlSeconds: number;
+  };
+  uploads: { maxFileBytes: number; maxFiles: number };
   simulatorLatencyMs: number;
   shutdownGraceMs: number;
 }
@@ -56,8 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
-  if (vars.MATERIALS_BASE_URL && !vars.MATERIALS_TOKEN) {
-    throw new ConfigError('Invalid configuration:\n  MATERIALS_TOKEN: required when MATERIALS_BASE_URL is set');
+  for (const vendor of ['MATERIALS', 'ASSETS'] as const) {
+    if (vars[`${vendor}_BASE_URL`] && !vars[`${vendor}_TOKEN`]) {
+      throw new ConfigError(`Invalid configuration:\n  ${vendor}_TOKEN: required when ${vendor}_BASE_URL is set`);
+    }
   }
   return {
     mode: vars.NODE_ENV,
@@ -72,7 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamUrls: {
       acc: vars.ACC_BASE_URL,
       materials: vars.MATERIALS_BASE_URL ? { baseUrl: vars.MATERIALS_BASE_URL, token: vars.MATERIALS_TOKEN! } : undefined,
+      assets: vars.ASSETS_BASE_URL ? { baseUrl: vars.ASSETS_BASE_URL, token: vars.ASSETS_TOKEN! } : undefined,
     },
+    publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
+    assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },
+    uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
     upstream: { timeoutMs: vars.UPSTREAM_TIMEOUT_MS, connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,

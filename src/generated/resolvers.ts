@@ -7,6 +7,8 @@ import type { PhotoPage, PhotoPageEdge } from '../graphql/photos/photoPage';
 import type { OrderRef, AssignmentRef } from '../upstream/materials/refs';
 import type { VendorMaterial, VendorPhotoMaterial, VendorVideoMaterial, VendorResultUrl, VendorDocument, VendorMaterialFile } from '../upstream/materials/model';
 import type { MaterialPage, MaterialPageEdge } from '../graphql/materials/materialPage';
+import type { CompanyAsset } from '../upstream/assets/model';
+import type { AssetUploadResult } from '../graphql/assets/resolvers';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -32,7 +34,64 @@ export type Scalars = {
   SafeInt: { input: number; output: number; }
   /** An absolute URL (RFC 3986). */
   URL: { input: URL; output: URL | string; }
+  /** A file of a GraphQL multipart request (graphql-multipart-request-spec). */
+  Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: never; }
 };
+
+/** A file in the partner asset store (the vendor's CompanyAsset). */
+export type Asset = Node & {
+  __typename?: 'Asset';
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The store's id of the record. */
+  assetId?: Maybe<Scalars['String']['output']>;
+  companyId?: Maybe<Scalars['String']['output']>;
+  /**
+   * The bytes, served by the gateway: a signed link valid for a limited time (ASSET_URL_TTL_SECONDS)
+   * that streams the file with the store's content type, length and cache headers and answers
+   * conditional requests. The gateway's credentials never reach the browser.
+   */
+  contentUrl: Scalars['URL']['output'];
+  created?: Maybe<Scalars['DateTime']['output']>;
+  deleted?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  /** The asset store's key. */
+  key: Scalars['ID']['output'];
+  largeUrl?: Maybe<Scalars['URL']['output']>;
+  largeX2Url?: Maybe<Scalars['URL']['output']>;
+  mediumUrl?: Maybe<Scalars['URL']['output']>;
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  origUrl?: Maybe<Scalars['URL']['output']>;
+  platformFileUrl?: Maybe<Scalars['URL']['output']>;
+  priority?: Maybe<Scalars['Int']['output']>;
+  /** The store's own URLs of the file and its renditions. */
+  publicUrl?: Maybe<Scalars['URL']['output']>;
+  thumbUrl?: Maybe<Scalars['URL']['output']>;
+  /** The store's asset type, e.g. IMAGE or DOCUMENT. */
+  type?: Maybe<Scalars['String']['output']>;
+  updated?: Maybe<Scalars['Boolean']['output']>;
+  /** PRIVATE when the store keeps it secured. */
+  visibility?: Maybe<AssetVisibility>;
+};
+
+export type AssetUploadInput = {
+  file: Scalars['Upload']['input'];
+  /** Display name; defaults to the file's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** PRIVATE (the default) needs the gateway's credentials to read; PUBLIC can be read by anyone. */
+  visibility?: AssetVisibility;
+};
+
+export type AssetUploadPayload = {
+  __typename?: 'AssetUploadPayload';
+  /** The created asset; null when the upload was refused. */
+  asset?: Maybe<Asset>;
+  userErrors: Array<UserError>;
+};
+
+export type AssetVisibility =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 /** A job within an order, whose deliverables are its materials. */
 export type Assignment = Node & {
@@ -159,6 +218,33 @@ export type MediaUrls = {
   __typename?: 'MediaUrls';
   fileUrl: Scalars['URL']['output'];
   thumbnailUrl: Scalars['URL']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Uploads one file to the asset store, streamed through the gateway as it arrives (never held
+   * in memory or on disk). Send it as a GraphQL multipart request with an
+   * `apollo-require-preflight: true` header. Files over the configured size are cut off with a
+   * PAYLOAD_TOO_LARGE error and leave no asset behind.
+   */
+  assetUpload: AssetUploadPayload;
+  /**
+   * Uploads several files in one request (up to the configured count), one after the other in
+   * the order given; each gets its own payload (or null and an error on its path), so one failed
+   * file does not undo the others.
+   */
+  assetUploadMany: Array<Maybe<AssetUploadPayload>>;
+};
+
+
+export type MutationAssetUploadArgs = {
+  input: AssetUploadInput;
+};
+
+
+export type MutationAssetUploadManyArgs = {
+  inputs: Array<AssetUploadInput>;
 };
 
 /**
@@ -377,6 +463,11 @@ export type ProjectPhotosArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * An asset by its key. The asset store has no metadata endpoint, so an asset looked up by key
+   * knows its key and `contentUrl`; the full record comes with the upload payload.
+   */
+  asset?: Maybe<Asset>;
   /** Fetches any object by its global ID. Null, with a NOT_FOUND error, when it does not exist. */
   node?: Maybe<Node>;
   /** Fetches several objects by global ID in one go, in the order given; lookups are batched. */
@@ -398,6 +489,11 @@ export type Query = {
    * whole response).
    */
   project?: Maybe<Project>;
+};
+
+
+export type QueryAssetArgs = {
+  key: Scalars['ID']['input'];
 };
 
 
@@ -454,6 +550,26 @@ export type SortDirection =
   | 'ASC'
   /** Newest or largest first. */
   | 'DESC';
+
+/**
+ * A business failure of a mutation, returned as data in its payload's `userErrors` (client and
+ * upstream failures are GraphQL errors with an `extensions.code` instead).
+ */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable, for code to branch on. */
+  code: UserErrorCode;
+  /** Path to the input field at fault, e.g. ["input", "file"]. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation refused its input. */
+export type UserErrorCode =
+  /** The input is not acceptable as given. */
+  | 'INVALID'
+  /** The vendor refused the content (for example its type or size). */
+  | 'REJECTED_BY_VENDOR';
 
 /** A delivered video. */
 export type VideoMaterial = Material & {
@@ -561,6 +677,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( VendorVideoMaterial )
   ;
   Node:
+    | ( CompanyAsset )
     | ( AssignmentRef )
     | ( DeletedAccPhoto )
     | ( OrderRef )
@@ -571,6 +688,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Asset: ResolverTypeWrapper<CompanyAsset>;
+  AssetUploadInput: AssetUploadInput;
+  AssetUploadPayload: ResolverTypeWrapper<AssetUploadResult>;
+  AssetVisibility: AssetVisibility;
   Assignment: ResolverTypeWrapper<AssignmentRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -586,6 +707,7 @@ export type ResolversTypes = {
   MaterialEdge: ResolverTypeWrapper<MaterialPageEdge>;
   MaterialFile: ResolverTypeWrapper<VendorMaterialFile>;
   MediaUrls: ResolverTypeWrapper<AccAssetUrls>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Order: ResolverTypeWrapper<OrderRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -608,12 +730,18 @@ export type ResolversTypes = {
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
+  Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
   VideoMaterial: ResolverTypeWrapper<VendorVideoMaterial>;
   VisualQuality: VisualQuality;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Asset: CompanyAsset;
+  AssetUploadInput: AssetUploadInput;
+  AssetUploadPayload: AssetUploadResult;
   Assignment: AssignmentRef;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -629,6 +757,7 @@ export type ResolversParentTypes = {
   MaterialEdge: MaterialPageEdge;
   MaterialFile: VendorMaterialFile;
   MediaUrls: AccAssetUrls;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Order: OrderRef;
   PageInfo: PageInfo;
@@ -646,7 +775,39 @@ export type ResolversParentTypes = {
   SignedMediaUrls: AccAssetUrls;
   String: Scalars['String']['output'];
   URL: Scalars['URL']['output'];
+  Upload: Scalars['Upload']['output'];
+  UserError: UserError;
   VideoMaterial: VendorVideoMaterial;
+};
+
+export type AssetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  assetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  companyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contentUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deleted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  largeUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  largeX2Url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  mediumUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  origUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  platformFileUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  priority?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  publicUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  thumbUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  visibility?: Resolver<Maybe<ResolversTypes['AssetVisibility']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssetUploadPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetUploadPayload'] = ResolversParentTypes['AssetUploadPayload']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
@@ -713,8 +874,13 @@ export type MediaUrlsResolvers<ContextType = GraphQLContext, ParentType extends 
   thumbnailUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assetUpload?: Resolver<ResolversTypes['AssetUploadPayload'], ParentType, ContextType, RequireFields<MutationAssetUploadArgs, 'input'>>;
+  assetUploadMany?: Resolver<Array<Maybe<ResolversTypes['AssetUploadPayload']>>, ParentType, ContextType, RequireFields<MutationAssetUploadManyArgs, 'inputs'>>;
+};
+
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Assignment' | 'DeletedPhoto' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'Assignment' | 'DeletedPhoto' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -791,6 +957,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType, RequireFields<QueryAssetArgs, 'key'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
@@ -821,6 +988,16 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
   name: 'URL';
 }
 
+export interface UploadScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Upload'], any> {
+  name: 'Upload';
+}
+
+export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type VideoMaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VideoMaterial'] = ResolversParentTypes['VideoMaterial']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   durationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -834,6 +1011,8 @@ export type VideoMaterialResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  Asset?: AssetResolvers<ContextType>;
+  AssetUploadPayload?: AssetUploadPayloadResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletedPhoto?: DeletedPhotoResolvers<ContextType>;
@@ -844,6 +1023,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   MaterialEdge?: MaterialEdgeResolvers<ContextType>;
   MaterialFile?: MaterialFileResolvers<ContextType>;
   MediaUrls?: MediaUrlsResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -858,6 +1038,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SafeInt?: GraphQLScalarType;
   SignedMediaUrls?: SignedMediaUrlsResolvers<ContextType>;
   URL?: GraphQLScalarType;
+  Upload?: GraphQLScalarType;
+  UserError?: UserErrorResolvers<ContextType>;
   VideoMaterial?: VideoMaterialResolvers<ContextType>;
 };
 

@@ -1,3 +1,4 @@
+import type { AssetContentLinks } from '../assets/contentLinks';
 import type { AccToken } from '../auth/accToken';
 import type { Loaders } from '../loaders';
 import type { Upstreams } from '../upstream';
@@ -10,4 +11,7 @@ export interface GraphQLContext {
   /** Scope of this request's vendor calls: abort signal and call counts. */
   scope: UpstreamScope;
   accToken: AccToken;
+  assetLinks: AssetContentLinks;
+  /** The gateway's public origin, for the URLs it hands out (PUBLIC_URL, or this request's). */
+  publicBaseUrl: string;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { assetResolvers } from './assets/resolvers';
 import { materialResolvers } from './materials/resolvers';
 import { nodeResolvers } from './node/resolvers';
 import { photoResolvers } from './photos/resolvers';
@@ -26,6 +27,6 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers],
+    resolvers: [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers],
   });
 }

@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
@@ -15,7 +16,9 @@ import { buildSchema } from '../graphql/schema';
 import { createLoaders } from '../loaders';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
+import { assetContentHandler } from './assetContent';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
+import { multipartUploads, requestErrors } from './uploads';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -38,6 +41,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
+  const assetLinks = new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds);
   const httpServer = http.createServer(app);
   let draining = false;
 
@@ -65,6 +69,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
   app.get('/readyz', (_req, res) => {
     res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
   });
+  app.get(`${ASSET_CONTENT_PATH}/:key/content`, assetContentHandler(upstreams, assetLinks));
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({
@@ -73,6 +78,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
       maxAge: 600,
     }),
     express.json({ limit: '1mb' }),
+    ...multipartUploads(config),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // A client that goes away takes its in-flight vendor calls with it.
@@ -82,9 +88,17 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
         });
         const scope = { signal: disconnected.signal, calls: new UpstreamCallLog() };
         const accToken = AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]);
-        return { upstreams, scope, accToken, loaders: createLoaders(upstreams, scope, accToken) };
+        return {
+          upstreams,
+          scope,
+          accToken,
+          loaders: createLoaders(upstreams, scope, accToken),
+          assetLinks,
+          publicBaseUrl: config.publicUrl ?? `${req.protocol}://${req.get('host')}`,
+        };
       },
     }),
+    requestErrors,
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -2,12 +2,14 @@ import type { UpstreamConfig } from '../config';
 import { AccPhotosClient } from './acc/client';
 import { UpstreamHttp } from './http/upstreamHttp';
 import type { UpstreamHttpOptions } from './http/upstreamHttp';
+import { AssetsClient } from './assets/client';
 import { MaterialsClient } from './materials/client';
 
 /** One client per vendor API, each on its own connection pool; shared by all requests. */
 export interface Upstreams {
   acc: AccPhotosClient;
   materials: MaterialsClient;
+  assets: AssetsClient;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export function createUpstreams(config: UpstreamConfig): Upstreams {
   return {
     acc: new AccPhotosClient(pool('acc', config.acc.baseUrl)),
     materials: new MaterialsClient(pool('materials', config.materials.baseUrl), config.materials.token),
+    assets: new AssetsClient(pool('assets', config.assets.baseUrl), config.assets.token),
     close: async () => {
       await Promise.all(pools.map((http) => http.close()));
     },

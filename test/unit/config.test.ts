@@ -6,7 +6,8 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       mode: 'development',
       http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
-      upstreamUrls: { acc: undefined, materials: undefined },
+      upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
+      uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
       upstream: { timeoutMs: 10_000, connectionsPerOrigin: 32 },
     });
   });
@@ -24,6 +25,13 @@ describe('loadConfig', () => {
       ACC_BASE_URL: 'https://developer.api.autodesk.com',
       MATERIALS_BASE_URL: 'https://api.media-vendor.example/v2',
       MATERIALS_TOKEN: 'service-token',
+      ASSETS_BASE_URL: 'https://assets.partner.example',
+      ASSETS_TOKEN: 'assets-token',
+      PUBLIC_URL: 'https://media.example.com/',
+      ASSET_URL_SECRET: 'x'.repeat(32),
+      ASSET_URL_TTL_SECONDS: '60',
+      UPLOAD_MAX_FILE_BYTES: '1048576',
+      UPLOAD_MAX_FILES: '3',
       UPSTREAM_TIMEOUT_MS: '2500',
       UPSTREAM_CONNECTIONS: '8',
       SIMULATOR_LATENCY_MS: '20',
@@ -35,15 +43,19 @@ describe('loadConfig', () => {
       upstreamUrls: {
         acc: 'https://developer.api.autodesk.com',
         materials: { baseUrl: 'https://api.media-vendor.example/v2', token: 'service-token' },
+        assets: { baseUrl: 'https://assets.partner.example', token: 'assets-token' },
       },
+      publicUrl: 'https://media.example.com',
+      assetContent: { secret: 'x'.repeat(32), ttlSeconds: 60 },
+      uploads: { maxFileBytes: 1048576, maxFiles: 3 },
       upstream: { timeoutMs: 2500, connectionsPerOrigin: 8 },
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
     });
   });
 
-  it('needs the Materials token with a real Materials URL', () => {
-    expect(() => loadConfig({ MATERIALS_BASE_URL: 'https://api.media-vendor.example' })).toThrow(/MATERIALS_TOKEN/);
+  it.each(['MATERIALS', 'ASSETS'])('needs the %s token with a real %s URL', (vendor) => {
+    expect(() => loadConfig({ [`${vendor}_BASE_URL`]: 'https://api.vendor.example' })).toThrow(new RegExp(`${vendor}_TOKEN`));
   });
 
   it('names every invalid variable in one error', () => {

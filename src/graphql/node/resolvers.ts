@@ -13,6 +13,7 @@ const fetchNode: Record<NodeTypeName, (keys: string[], context: GraphQLContext) 
   Project: ([projectId]) => new AccProjectRef(projectId!),
   Order: ([orderId]) => new OrderRef(orderId!),
   Assignment: ([orderId, assignmentId]) => new AssignmentRef(orderId!, assignmentId!),
+  Asset: ([key]) => ({ key: key! }),
 };
 
 function loadNode(id: string, context: GraphQLContext): Promise<NodeParent> {

@@ -34,7 +34,7 @@ export class AccPhotosClient {
       method: 'POST',
       path: accPaths.filter(projectId),
       headers: { authorization: `Bearer ${token}` },
-      body: request,
+      body: { json: request },
       schema: accFilterResponseSchema,
       scope,
     });

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
@@ -18,17 +19,24 @@ export interface UpstreamHttpOptions {
   maxResponseBytes?: number;
 }
 
-export interface JsonRequest<T> {
+export interface UpstreamRequest {
   method: 'GET' | 'POST';
   /** Built with `vendorPath` so caller-supplied ids stay single, encoded segments. */
   path: string;
   query?: Record<string, string | undefined>;
   headers?: Record<string, string>;
-  /** Sent as application/json. */
-  body?: unknown;
+  /**
+   * A JSON value, or a stream of bytes. A streamed body (an upload) is sent chunked as it
+   * arrives and is bounded by the idle timeouts, not by the total deadline: a large file
+   * legitimately takes longer than any fixed deadline.
+   */
+  body?: { json: unknown } | { stream: Readable; contentType: string };
+  scope: UpstreamScope;
+}
+
+export interface JsonRequest<T> extends UpstreamRequest {
   /** The vendor model the answer must match; anything else is UPSTREAM_BAD_RESPONSE. */
   schema: z.ZodType<T>;
-  scope: UpstreamScope;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -67,52 +75,80 @@ export class UpstreamHttp {
     }
   }
 
+  /** A call whose answer is JSON of a known model. */
   async requestJson<T>(request: JsonRequest<T>): Promise<T> {
-    const { upstream, timeoutMs } = this.options;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = request.scope.signal ? AbortSignal.any([deadline, request.scope.signal]) : deadline;
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-    for (const value of Object.values(headers)) {
-      if (UNSAFE_HEADER_VALUE.test(value)) throw badUserInput('A credential or header value contains control characters.');
-    }
-    let body: string | undefined;
-    if (request.body !== undefined) {
-      body = JSON.stringify(request.body);
-      headers['content-type'] = 'application/json';
-    }
-
-    request.scope.calls.record(upstream);
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.pool.request({
-        method: request.method,
-        path: this.basePath + request.path + queryString(request.query),
-        headers,
-        body,
-        signal,
-      });
-    } catch (error) {
-      throw this.transportError(error, deadline.aborted);
-    }
-
-    const { statusCode } = response;
-    if (statusCode < 200 || statusCode >= 300) {
-      // Drain so the connection goes back to the pool; the vendor's body is not trusted in messages.
-      await response.body.dump().catch(() => undefined);
-      const retryAfter = response.headers['retry-after'];
-      throw errorForStatus(upstream, statusCode, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
-    }
-
+    const { response, deadlinePassed } = await this.send(request, 'application/json');
+    await this.refuseFailure(response);
     let json: unknown;
     try {
       json = await response.body.json();
     } catch (error) {
-      if (error instanceof SyntaxError) throw this.badResponse('answered with malformed JSON', statusCode, error);
-      throw this.transportError(error, deadline.aborted);
+      if (error instanceof SyntaxError) throw this.badResponse('answered with malformed JSON', response.statusCode, error);
+      throw this.transportError(error, deadlinePassed());
     }
     const parsed = request.schema.safeParse(json);
-    if (!parsed.success) throw this.badResponse('answered with a body that does not match its documented model', statusCode, parsed.error);
+    if (!parsed.success) {
+      throw this.badResponse('answered with a body that does not match its documented model', response.statusCode, parsed.error);
+    }
     return parsed.data;
+  }
+
+  /**
+   * A call whose answer is streamed on (a file download): a 2xx or a 304 comes back with its
+   * body unread. The deadline covers the wait for the headers; the body is bounded by the idle
+   * timeout, so a large file is never cut off for being large.
+   */
+  async requestStream(request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
+    const { response } = await this.send(request, '*/*');
+    if (response.statusCode !== 304) await this.refuseFailure(response);
+    return response;
+  }
+
+  private async send(
+    request: UpstreamRequest,
+    accept: string,
+  ): Promise<{ response: Dispatcher.ResponseData; deadlinePassed: () => boolean }> {
+    const { upstream } = this.options;
+    const headers: Record<string, string> = { accept, ...request.headers };
+    for (const value of Object.values(headers)) {
+      if (UNSAFE_HEADER_VALUE.test(value)) throw badUserInput('A credential or header value contains control characters.');
+    }
+    let body: string | Readable | undefined;
+    if (request.body && 'json' in request.body) {
+      body = JSON.stringify(request.body.json);
+      headers['content-type'] = 'application/json';
+    } else if (request.body) {
+      body = request.body.stream;
+      headers['content-type'] = request.body.contentType;
+    }
+    // JSON calls get a total deadline; streamed ones rely on the pool's idle timeouts.
+    const deadline = typeof body === 'string' || body === undefined ? AbortSignal.timeout(this.options.timeoutMs) : undefined;
+    const signals = [deadline, request.scope.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const deadlinePassed = () => deadline?.aborted ?? false;
+
+    request.scope.calls.record(upstream);
+    try {
+      const response = await this.pool.request({
+        method: request.method,
+        path: this.basePath + request.path + queryString(request.query),
+        headers,
+        body,
+        signal: signals.length ? AbortSignal.any(signals) : undefined,
+      });
+      return { response, deadlinePassed };
+    } catch (error) {
+      throw this.transportError(error, deadlinePassed());
+    }
+  }
+
+  /** Turns a non-2xx answer into its GatewayError, draining the body so the socket is reused. */
+  private async refuseFailure(response: Dispatcher.ResponseData): Promise<void> {
+    const { statusCode } = response;
+    if (statusCode >= 200 && statusCode < 300) return;
+    // The vendor's body is not trusted in messages.
+    await response.body.dump().catch(() => undefined);
+    const retryAfter = response.headers['retry-after'];
+    throw errorForStatus(this.options.upstream, statusCode, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
   }
 
   close(): Promise<void> {

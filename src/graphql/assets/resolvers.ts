@@ -1,0 +1,79 @@
+import type { FileUpload } from 'graphql-upload-minimal';
+import { GraphQLUpload } from 'graphql-upload-minimal';
+import { GatewayError } from '../../errors';
+import type { AssetUploadInput, Resolvers, UserError } from '../../generated/resolvers';
+import type { CompanyAsset } from '../../upstream/assets/model';
+import type { GraphQLContext } from '../context';
+import { toGlobalId } from '../relay/globalId';
+
+export interface AssetUploadResult {
+  asset: CompanyAsset | null;
+  userErrors: UserError[];
+}
+
+/** Vendor answers that refuse the file itself: told to the client as data, not as a failure. */
+const VENDOR_REFUSALS = new Set(['BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE']);
+
+async function uploadAsset(input: AssetUploadInput, field: Array<string>, context: GraphQLContext): Promise<AssetUploadResult> {
+  const file: FileUpload = await input.file;
+  const content = file.createReadStream() as ReturnType<FileUpload['createReadStream']> & { truncated?: boolean };
+  try {
+    const asset = await context.upstreams.assets.upload(context.scope, {
+      name: input.name?.trim() || file.filename,
+      visibility: input.visibility === 'PUBLIC' ? 'public' : 'private',
+      file: {
+        filename: file.filename,
+        contentType: file.mimetype,
+        content,
+        // graphql-upload-minimal ends a file at the size limit and marks it truncated: the part
+        // must not be completed, so the vendor's request is aborted and no asset is made.
+        afterContent: () => {
+          if (content.truncated) throw new GatewayError('PAYLOAD_TOO_LARGE', `The file "${file.filename}" is over the upload size limit.`);
+        },
+      },
+    });
+    return { asset, userErrors: [] };
+  } catch (error) {
+    content.resume(); // let the request's later files flow past what this one did not read
+    if (error instanceof GatewayError && error.details.upstream && VENDOR_REFUSALS.has(error.code)) {
+      return { asset: null, userErrors: [{ field: [...field, 'file'], message: error.message, code: 'REJECTED_BY_VENDOR' }] };
+    }
+    throw error;
+  }
+}
+
+export const assetResolvers: Resolvers = {
+  Upload: GraphQLUpload,
+
+  Query: {
+    asset: (_root, { key }) => ({ key }),
+  },
+
+  Mutation: {
+    assetUpload: (_root, { input }, context) => uploadAsset(input, ['input'], context),
+    // One after the other: the files arrive in this order in the multipart body.
+    assetUploadMany: async (_root, { inputs }, context) => {
+      const results: Array<AssetUploadResult | Error> = [];
+      for (const [index, input] of inputs.entries()) {
+        results.push(await uploadAsset(input, ['inputs', String(index)], context).catch((error: Error) => error));
+      }
+      return results as AssetUploadResult[];
+    },
+  },
+
+  Asset: {
+    __isTypeOf: (value) => typeof value === 'object' && value !== null && 'key' in value && !('mediaType' in value),
+    id: ({ key }) => toGlobalId('Asset', key),
+    contentUrl: ({ key }, _args, { assetLinks, publicBaseUrl }) => assetLinks.signedUrl(publicBaseUrl, key),
+    assetId: (asset) => asset.id ?? null,
+    visibility: ({ secured }) => (secured == null ? null : secured ? 'PRIVATE' : 'PUBLIC'),
+    created: ({ created }) => (created == null ? null : new Date(created)),
+    modified: ({ modified }) => (modified == null ? null : new Date(modified)),
+    publicUrl: (asset) => asset.publicURL ?? null,
+    thumbUrl: (asset) => asset.thumbURL ?? null,
+    mediumUrl: (asset) => asset.mediumURL ?? null,
+    largeUrl: (asset) => asset.largeURL ?? null,
+    largeX2Url: (asset) => asset.largeX2URL ?? null,
+    origUrl: (asset) => asset.origURL ?? null,
+  },
+};

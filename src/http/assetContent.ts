@@ -1,0 +1,63 @@
+import { pipeline } from 'node:stream/promises';
+import type { Request, Response } from 'express';
+import type { AssetContentLinks } from '../assets/contentLinks';
+import { GatewayError } from '../errors';
+import type { Upstreams } from '../upstream';
+import { UpstreamCallLog } from '../upstream/http/callLog';
+
+/** Vendor headers a browser and HTTP caches need, passed through as they are. */
+const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified'];
+const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'];
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 403,
+  FORBIDDEN: 403,
+  UPSTREAM_TIMEOUT: 504,
+  UPSTREAM_RATE_LIMITED: 503,
+};
+
+/**
+ * GET /assets/:key/content: streams an asset's bytes from the vendor with its content type,
+ * length and cache headers, answers conditional requests (304), and never holds the file.
+ */
+export function assetContentHandler(upstreams: Upstreams, links: AssetContentLinks) {
+  return async (req: Request<{ key: string }>, res: Response): Promise<void> => {
+    const { key } = req.params;
+    const signed = links.check(key, queryValue(req.query.expires), queryValue(req.query.signature));
+    if (signed === 'invalid') {
+      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'The link is invalid or has expired: ask the API for a new contentUrl.' } });
+      return;
+    }
+    const disconnected = new AbortController();
+    res.on('close', () => disconnected.abort());
+    const conditional = Object.fromEntries(
+      CONDITIONAL_HEADERS.flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name]]] : [])),
+    );
+    try {
+      const upstream = await upstreams.assets.content({ signal: disconnected.signal, calls: new UpstreamCallLog() }, key, {
+        credentials: signed === 'valid',
+        conditional,
+      });
+      res.status(upstream.statusCode);
+      for (const name of PASSED_HEADERS) {
+        const value = upstream.headers[name];
+        if (value !== undefined) res.setHeader(name, value);
+      }
+      // What the gateway fetched with its own credentials must not land in a shared cache.
+      if (signed === 'valid') res.setHeader('cache-control', String(res.getHeader('cache-control') ?? '').replace(/\bpublic\b/, 'private') || 'private');
+      await pipeline(upstream.body, res);
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      const code = error instanceof GatewayError ? error.code : 'INTERNAL_SERVER_ERROR';
+      // An anonymous fetch of a private asset: say no more than that there is nothing here.
+      const status = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 404 : (STATUS_BY_CODE[code] ?? 502);
+      res.status(status).json({ error: { code: status === 404 ? 'NOT_FOUND' : code } });
+    }
+  };
+}
+
+function queryValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
