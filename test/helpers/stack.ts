@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { startAccSimulator } from '../../src/simulators/acc/server';
 import type { AccSimulator } from '../../src/simulators/acc/server';
+import { ASSETS_DEMO, startAssetsSimulator } from '../../src/simulators/assets/server';
+import type { AssetsSimulator } from '../../src/simulators/assets/server';
 import { MATERIALS_DEMO } from '../../src/simulators/materials/seed';
 import { startMaterialsSimulator } from '../../src/simulators/materials/server';
 import type { MaterialsSimulator } from '../../src/simulators/materials/server';
@@ -25,6 +27,7 @@ export interface TestStack {
   url: string;
   acc: AccSimulator;
   materials: MaterialsSimulator;
+  assets: AssetsSimulator;
   app: RunningApp;
   graphql<TData = Record<string, unknown>>(
     query: string,
@@ -43,16 +46,20 @@ export async function startStack(
     env?: Record<string, string>;
     acc?: Parameters<typeof startAccSimulator>[0];
     materials?: Parameters<typeof startMaterialsSimulator>[0];
+    assets?: Parameters<typeof startAssetsSimulator>[0];
   } = {},
 ): Promise<TestStack> {
   const acc = await startAccSimulator(options.acc);
   const materials = await startMaterialsSimulator(options.materials);
+  const assets = await startAssetsSimulator(options.assets);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     ACC_BASE_URL: acc.url,
     MATERIALS_BASE_URL: materials.url,
     MATERIALS_TOKEN: MATERIALS_DEMO.token,
+    ASSETS_BASE_URL: assets.url,
+    ASSETS_TOKEN: ASSETS_DEMO.token,
     ...options.env,
   });
   const app = await startApp(config);
@@ -61,13 +68,14 @@ export async function startStack(
     url,
     acc,
     materials,
+    assets,
     app,
     graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
     takeAccRequests: () => acc.requests.splice(0),
     takeMaterialsRequests: () => materials.requests.splice(0),
     close: async () => {
       await app.stop();
-      await Promise.all([acc.close(), materials.close()]);
+      await Promise.all([acc.close(), materials.close(), assets.close()]);
     },
   };
 }

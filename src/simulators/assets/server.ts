@@ -79,6 +79,7 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
     return new Promise<void>((resolve, reject) => {
       const fields: Record<string, string> = {};
       let received: Promise<Awaited<ReturnType<AssetStore['receive']>>> | undefined;
+      let fileStream: NodeJS.ReadableStream & { destroy(error?: Error): void } | undefined;
       let contentType = 'application/octet-stream';
       let aborted = false;
       const parser = busboy({ headers: request.raw.headers });
@@ -88,6 +89,7 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
       parser.on('file', (name, stream, info) => {
         if (name !== ASSET_UPLOAD_FIELDS.file || received) return stream.resume();
         contentType = info.mimeType;
+        fileStream = stream;
         received = store.receive(stream);
         received.catch(() => undefined);
       });
@@ -108,6 +110,8 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
         if (request.raw.complete) return;
         aborted = true;
         simulator.abortedUploads += 1;
+        // Failing the file stream makes the store delete the partial file it was writing.
+        fileStream?.destroy(new Error('upload aborted'));
         parser.destroy();
         void received?.then((upload) => upload.discard(), () => undefined).finally(resolve);
         if (!received) resolve();
