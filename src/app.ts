@@ -27,32 +27,30 @@ export async function startApp(config: Config): Promise<RunningApp> {
   const simulated: string[] = [];
   const demoHeaders: Record<string, string> = {};
 
-  let accBaseUrl = config.upstreamUrls.acc;
-  if (accBaseUrl === undefined) {
-    const simulator = await startAccSimulator({ latencyMs: config.simulatorLatencyMs });
+  /** The configured vendor endpoint, or a simulator started for it. */
+  async function vendor<T>(name: string, configured: T | undefined, simulate: () => Promise<{ url: string; close(): Promise<void> }>, toConfig: (url: string) => T): Promise<T> {
+    if (configured !== undefined) return configured;
+    const simulator = await simulate();
     closers.push(() => simulator.close());
-    accBaseUrl = simulator.url;
-    simulated.push('acc');
+    simulated.push(name);
+    return toConfig(simulator.url);
+  }
+
+  const latencyMs = config.simulatorLatencyMs;
+  const acc = await vendor('acc', config.upstreamUrls.acc, () => startAccSimulator({ latencyMs }), (url) => {
     demoHeaders[ACC_TOKEN_HEADER] = DEMO.token;
-  }
+    return url;
+  });
+  const materials = await vendor('materials', config.upstreamUrls.materials, () => startMaterialsSimulator({ latencyMs }), (baseUrl) => ({
+    baseUrl,
+    token: MATERIALS_DEMO.token,
+  }));
+  const assets = await vendor('assets', config.upstreamUrls.assets, () => startAssetsSimulator({ latencyMs }), (baseUrl) => ({
+    baseUrl,
+    token: ASSETS_DEMO.token,
+  }));
 
-  let materials = config.upstreamUrls.materials;
-  if (materials === undefined) {
-    const simulator = await startMaterialsSimulator({ latencyMs: config.simulatorLatencyMs });
-    closers.push(() => simulator.close());
-    materials = { baseUrl: simulator.url, token: MATERIALS_DEMO.token };
-    simulated.push('materials');
-  }
-
-  let assets = config.upstreamUrls.assets;
-  if (assets === undefined) {
-    const simulator = await startAssetsSimulator({ latencyMs: config.simulatorLatencyMs });
-    closers.push(() => simulator.close());
-    assets = { baseUrl: simulator.url, token: ASSETS_DEMO.token };
-    simulated.push('assets');
-  }
-
-  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: accBaseUrl }, materials, assets });
+  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets });
   closers.push(() => upstreams.close());
   const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders });
 

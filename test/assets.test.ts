@@ -90,6 +90,15 @@ describe('assets', () => {
     }
   });
 
+  it('returns what the store refuses as userErrors, not as a failure', async () => {
+    const { body } = await upload(bytesFile('setup.exe', Buffer.from('MZ'), 'application/x-msdownload'));
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.assetUpload).toEqual({
+      asset: null,
+      userErrors: [{ field: ['input', 'file'], message: expect.stringContaining('assets'), code: 'REJECTED_BY_VENDOR' }],
+    });
+  });
+
   it('cuts an over-size file off while streaming with PAYLOAD_TOO_LARGE and leaves no asset behind', async () => {
     const assetsBefore = stack.assets.store.size;
     const abortedBefore = stack.assets.abortedUploads;

@@ -108,6 +108,14 @@ describe('UpstreamHttp', () => {
     expect((await failure(call())).code).toBe('UPSTREAM_BAD_RESPONSE');
   });
 
+  it('refuses a JSON answer over its size cap instead of buffering it', async () => {
+    const capped = new UpstreamHttp({ upstream: 'acc', baseUrl: vendor.url, timeoutMs: 1_000, connections: 1, maxJsonBytes: 1_000 });
+    vendor.handle((_req, res) => res.end(JSON.stringify({ ok: true, padding: 'x'.repeat(5_000) })));
+    const error = await failure(capped.requestJson({ method: 'GET', path: '/big', schema, scope: { calls: new UpstreamCallLog() } }));
+    expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    await capped.close();
+  });
+
   it('gives up at the deadline with UPSTREAM_TIMEOUT', async () => {
     vendor.handle((_req, res) => setTimeout(() => res.end('{"ok":true}'), 1_000));
     const started = Date.now();

@@ -18,6 +18,9 @@ import { AssetStore } from './store';
  * token; public ones are served to anyone.
  */
 
+/** Content the store refuses (400), as asset stores refuse executables. */
+const REFUSED_CONTENT_TYPES = new Set(['application/x-msdownload', 'application/x-sh']);
+
 export const ASSETS_DEMO = {
   token: 'assets-demo-token',
   publicKey: 'demo-public-logo',
@@ -81,13 +84,18 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
       let received: Promise<Awaited<ReturnType<AssetStore['receive']>>> | undefined;
       let fileStream: NodeJS.ReadableStream & { destroy(error?: Error): void } | undefined;
       let contentType = 'application/octet-stream';
+      let refused = false;
       let aborted = false;
       const parser = busboy({ headers: request.raw.headers });
       parser.on('field', (name, value) => {
         fields[name] = value;
       });
       parser.on('file', (name, stream, info) => {
-        if (name !== ASSET_UPLOAD_FIELDS.file || received) return stream.resume();
+        if (name !== ASSET_UPLOAD_FIELDS.file || received || refused) return stream.resume();
+        if (REFUSED_CONTENT_TYPES.has(info.mimeType)) {
+          refused = true;
+          return stream.resume();
+        }
         contentType = info.mimeType;
         fileStream = stream;
         received = store.receive(stream);
@@ -96,6 +104,7 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
       parser.on('error', (error: Error) => fail(new SimulatorHttpError(400, `Malformed multipart body: ${error.message}`)));
       parser.on('close', () => {
         if (aborted) return;
+        if (refused) return fail(new SimulatorHttpError(400, 'This type of file is not accepted'));
         if (!received) return fail(new SimulatorHttpError(400, 'The multipart body has no file'));
         received
           .then(async (upload) => {

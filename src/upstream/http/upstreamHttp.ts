@@ -15,8 +15,8 @@ export interface UpstreamHttpOptions {
   timeoutMs: number;
   /** Keep-alive connections kept open to the origin. */
   connections: number;
-  /** JSON answers larger than this are refused rather than buffered. */
-  maxResponseBytes?: number;
+  /** JSON answers larger than this are refused rather than buffered (default 16 MiB). */
+  maxJsonBytes?: number;
 }
 
 export interface UpstreamRequest {
@@ -62,7 +62,6 @@ export class UpstreamHttp {
       connectTimeout: options.timeoutMs,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-      maxResponseSize: options.maxResponseBytes ?? 16 * 1024 * 1024,
     });
   }
 
@@ -79,12 +78,17 @@ export class UpstreamHttp {
   async requestJson<T>(request: JsonRequest<T>): Promise<T> {
     const { response, deadlinePassed } = await this.send(request, 'application/json');
     await this.refuseFailure(response);
+    let text: string;
+    try {
+      text = await this.readCapped(response);
+    } catch (error) {
+      throw this.transportError(error, deadlinePassed());
+    }
     let json: unknown;
     try {
-      json = await response.body.json();
+      json = JSON.parse(text);
     } catch (error) {
-      if (error instanceof SyntaxError) throw this.badResponse('answered with malformed JSON', response.statusCode, error);
-      throw this.transportError(error, deadlinePassed());
+      throw this.badResponse('answered with malformed JSON', response.statusCode, error);
     }
     const parsed = request.schema.safeParse(json);
     if (!parsed.success) {
@@ -141,6 +145,22 @@ export class UpstreamHttp {
     }
   }
 
+  /** A JSON answer is read whole, so it is capped; streamed answers (files) are not. */
+  private async readCapped(response: Dispatcher.ResponseData): Promise<string> {
+    const limit = this.options.maxJsonBytes ?? 16 * 1024 * 1024;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) {
+        response.body.destroy();
+        throw this.badResponse(`answered with a body over ${limit} bytes`, response.statusCode, undefined);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   /** Turns a non-2xx answer into its GatewayError, draining the body so the socket is reused. */
   private async refuseFailure(response: Dispatcher.ResponseData): Promise<void> {
     const { statusCode } = response;
@@ -170,9 +190,6 @@ export class UpstreamHttp {
       error instanceof undiciErrors.BodyTimeoutError
     ) {
       return new GatewayError('UPSTREAM_TIMEOUT', `The ${upstream} API did not answer within ${timeoutMs} ms.`, { upstream }, { cause: error });
-    }
-    if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
-      return new GatewayError('UPSTREAM_BAD_RESPONSE', `The ${upstream} API answered with a body over the size limit.`, { upstream }, { cause: error });
     }
     return new GatewayError('UPSTREAM_UNAVAILABLE', `The ${upstream} API could not be reached.`, { upstream }, { cause: error });
   }
