@@ -12,8 +12,6 @@ const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'];
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
-  UNAUTHENTICATED: 403,
-  FORBIDDEN: 403,
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_RATE_LIMITED: 503,
 };
