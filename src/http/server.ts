@@ -8,15 +8,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
-import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
+import { ACC_TOKEN_HEADER } from '../auth/accToken';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
 import { buildSchema } from '../graphql/schema';
-import { createLoaders } from '../loaders';
 import type { Upstreams } from '../upstream';
-import { UpstreamCallLog } from '../upstream/http/callLog';
 import { assetContentHandler } from './assetContent';
+import { requestContext } from './requestContext';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 
@@ -79,25 +78,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     }),
     express.json({ limit: '1mb' }),
     ...multipartUploads(config),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // A client that goes away takes its in-flight vendor calls with it.
-        const disconnected = new AbortController();
-        res.on('close', () => {
-          if (!res.writableFinished) disconnected.abort();
-        });
-        const scope = { signal: disconnected.signal, calls: new UpstreamCallLog() };
-        const accToken = AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]);
-        return {
-          upstreams,
-          scope,
-          accToken,
-          loaders: createLoaders(upstreams, scope, accToken),
-          assetLinks,
-          publicBaseUrl: config.publicUrl ?? `${req.protocol}://${req.get('host')}`,
-        };
-      },
-    }),
+    expressMiddleware(apollo, { context: requestContext({ upstreams, assetLinks, publicUrl: config.publicUrl }) }),
     requestErrors,
   );
 
