@@ -5,6 +5,8 @@ import { ACC_TOKEN_HEADER } from './auth/accToken';
 import { DEMO } from './simulators/acc/seed';
 import { startAccSimulator } from './simulators/acc/server';
 import { ASSETS_DEMO, startAssetsSimulator } from './simulators/assets/server';
+import { CONTENT_HUB_DEMO } from './simulators/contentHub/seed';
+import { startContentHubSimulator } from './simulators/contentHub/server';
 import { MATERIALS_DEMO } from './simulators/materials/seed';
 import { startMaterialsSimulator } from './simulators/materials/server';
 import { createUpstreams } from './upstream';
@@ -50,7 +52,12 @@ export async function startApp(config: Config): Promise<RunningApp> {
     token: ASSETS_DEMO.token,
   }));
 
-  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets });
+  const contentHub = await vendor('contentHub', config.upstreamUrls.contentHub, () => startContentHubSimulator({ latencyMs }), (baseUrl) => ({
+    baseUrl,
+    token: CONTENT_HUB_DEMO.token,
+  }));
+
+  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets, contentHub });
   closers.push(() => upstreams.close());
   const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders });
 

@@ -24,6 +24,8 @@ const envSchema = z.object({
   MATERIALS_TOKEN: z.string().optional(),
   ASSETS_BASE_URL: optionalUrl,
   ASSETS_TOKEN: z.string().optional(),
+  CONTENT_HUB_BASE_URL: optionalUrl,
+  CONTENT_HUB_TOKEN: z.string().optional(),
   PUBLIC_URL: optionalUrl,
   ASSET_URL_SECRET: z.string().min(32).optional(),
   ASSET_URL_TTL_SECONDS: positiveInt.default(900),
@@ -35,10 +37,17 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
 });
 
+/** A vendor called with the gateway's own token. */
+export interface VendorEndpoint {
+  baseUrl: string;
+  token: string;
+}
+
 export interface UpstreamConfig {
   acc: { baseUrl: string };
-  materials: { baseUrl: string; token: string };
-  assets: { baseUrl: string; token: string };
+  materials: VendorEndpoint;
+  assets: VendorEndpoint;
+  contentHub: VendorEndpoint;
   timeoutMs: number;
   connectionsPerOrigin: number;
 }
@@ -47,8 +56,8 @@ export interface Config {
   mode: 'development' | 'production' | 'test';
   http: { host: string; port: number; corsOrigins: string[] };
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
-  upstreamUrls: { acc?: string; materials?: { baseUrl: string; token: string }; assets?: { baseUrl: string; token: string } };
-  upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets'>;
+  upstreamUrls: { acc?: string; materials?: VendorEndpoint; assets?: VendorEndpoint; contentHub?: VendorEndpoint };
+  upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets' | 'contentHub'>;
   /** The gateway's own public origin, for URLs it hands out; unset: taken from each request. */
   publicUrl?: string;
   assetContent: {
@@ -72,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
-  for (const vendor of ['MATERIALS', 'ASSETS'] as const) {
+  for (const vendor of ['MATERIALS', 'ASSETS', 'CONTENT_HUB'] as const) {
     if (vars[`${vendor}_BASE_URL`] && !vars[`${vendor}_TOKEN`]) {
       throw new ConfigError(`Invalid configuration:\n  ${vendor}_TOKEN: required when ${vendor}_BASE_URL is set`);
     }
@@ -91,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acc: vars.ACC_BASE_URL,
       materials: vars.MATERIALS_BASE_URL ? { baseUrl: vars.MATERIALS_BASE_URL, token: vars.MATERIALS_TOKEN! } : undefined,
       assets: vars.ASSETS_BASE_URL ? { baseUrl: vars.ASSETS_BASE_URL, token: vars.ASSETS_TOKEN! } : undefined,
+      contentHub: vars.CONTENT_HUB_BASE_URL ? { baseUrl: vars.CONTENT_HUB_BASE_URL, token: vars.CONTENT_HUB_TOKEN! } : undefined,
     },
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },

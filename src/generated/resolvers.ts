@@ -9,6 +9,9 @@ import type { VendorMaterial, VendorPhotoMaterial, VendorVideoMaterial, VendorRe
 import type { MaterialPage, MaterialPageEdge } from '../graphql/materials/materialPage';
 import type { CompanyAsset } from '../upstream/assets/model';
 import type { AssetUploadResult } from '../graphql/assets/resolvers';
+import type { FetchedDownloadOrder } from '../upstream/contentHub/client';
+import type { DownloadOrderTargetResource, ContentHubLink } from '../upstream/contentHub/model';
+import type { DownloadOrderPage, DownloadOrderEdgeModel, TargetPage, TargetEdgeModel } from '../graphql/downloadOrders/resolvers';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -155,11 +158,120 @@ export type DocumentMaterial = Material & {
   url: Scalars['URL']['output'];
 };
 
+/** A Content Hub download order: a ZIP of media files, built by Content Hub. */
+export type DownloadOrder = Node & {
+  __typename?: 'DownloadOrder';
+  additionalInfo?: Maybe<Scalars['String']['output']>;
+  createdBy?: Maybe<Link>;
+  createdOn?: Maybe<Scalars['DateTime']['output']>;
+  /** Culture code, e.g. en-US. */
+  culture?: Maybe<Scalars['String']['output']>;
+  /** Where to download the ZIP, once it is ready. */
+  downloadLocation?: Maybe<Link>;
+  externalJobReference?: Maybe<Link>;
+  hasConversions?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  modifiedBy?: Maybe<Link>;
+  /** When the order last changed (Content Hub's Last-Modified); known when the order is fetched by id. */
+  modifiedOn?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** Content Hub's order id. */
+  orderId: Scalars['ID']['output'];
+  /** Content Hub's own link to the order. */
+  self?: Maybe<Link>;
+  /** The order's state; UNKNOWN when Content Hub says something this schema does not know yet (see `statusText`). */
+  status: DownloadOrderStatus;
+  /** The status exactly as Content Hub wrote it (free text). */
+  statusText?: Maybe<Scalars['String']['output']>;
+  /** One entity of the order; null, with NOT_FOUND, when the order does not contain it. */
+  target?: Maybe<DownloadOrderTarget>;
+  /** How many entities the order contains. */
+  targetCount?: Maybe<Scalars['Int']['output']>;
+  /** The entities in the order, pageable both ways like `Query.downloadOrders`. */
+  targets: DownloadOrderTargetConnection;
+};
+
+
+/** A Content Hub download order: a ZIP of media files, built by Content Hub. */
+export type DownloadOrderTargetArgs = {
+  entityId: Scalars['ID']['input'];
+};
+
+
+/** A Content Hub download order: a ZIP of media files, built by Content Hub. */
+export type DownloadOrderTargetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type DownloadOrderConnection = {
+  __typename?: 'DownloadOrderConnection';
+  edges: Array<DownloadOrderEdge>;
+  nodes: Array<DownloadOrder>;
+  pageInfo: PageInfo;
+  /** How many orders there are in all, as Content Hub counts them. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DownloadOrderEdge = {
+  __typename?: 'DownloadOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: DownloadOrder;
+};
+
+/** Where a download order is, normalised from Content Hub's free-text status. */
+export type DownloadOrderStatus =
+  | 'ARCHIVED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'PENDING'
+  /** A status this schema does not know yet: read `statusText`. */
+  | 'UNKNOWN';
+
+/** An entity in a download order. */
+export type DownloadOrderTarget = {
+  __typename?: 'DownloadOrderTarget';
+  entity?: Maybe<Link>;
+  /** Content Hub's entity id, read from the entity link. */
+  entityId?: Maybe<Scalars['ID']['output']>;
+  self?: Maybe<Link>;
+};
+
+export type DownloadOrderTargetConnection = {
+  __typename?: 'DownloadOrderTargetConnection';
+  edges: Array<DownloadOrderTargetEdge>;
+  nodes: Array<DownloadOrderTarget>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DownloadOrderTargetEdge = {
+  __typename?: 'DownloadOrderTargetEdge';
+  cursor: Scalars['String']['output'];
+  node: DownloadOrderTarget;
+};
+
 /** A point on Earth in decimal degrees (WGS 84). */
 export type GeoPoint = {
   __typename?: 'GeoPoint';
   latitude: Scalars['Float']['output'];
   longitude: Scalars['Float']['output'];
+};
+
+/** A link to a Content Hub resource (Content Hub's Link). */
+export type Link = {
+  __typename?: 'Link';
+  /** Properties Content Hub uses to build file names. */
+  filenameProperties: Array<Scalars['String']['output']>;
+  /** The target; may be a URI template when `templated` is true, so not always a plain URL. */
+  href: Scalars['String']['output'];
+  templated: Scalars['Boolean']['output'];
+  title?: Maybe<Scalars['String']['output']>;
 };
 
 /** A deliverable of an assignment. Ask for the shape of each kind with fragments. */
@@ -468,6 +580,13 @@ export type Query = {
    * knows its key and `contentUrl`; the full record comes with the upload payload.
    */
   asset?: Maybe<Asset>;
+  /** A Content Hub download order by its id. Null, with NOT_FOUND, when there is none. */
+  downloadOrder?: Maybe<DownloadOrder>;
+  /**
+   * The download orders the gateway's Content Hub user can see, pageable both ways: `first`/`after`
+   * forwards, `last`/`before` backwards (`last: 5` alone gives the last five). 1..100 a page.
+   */
+  downloadOrders: DownloadOrderConnection;
   /** Fetches any object by its global ID. Null, with a NOT_FOUND error, when it does not exist. */
   node?: Maybe<Node>;
   /** Fetches several objects by global ID in one go, in the order given; lookups are batched. */
@@ -494,6 +613,19 @@ export type Query = {
 
 export type QueryAssetArgs = {
   key: Scalars['ID']['input'];
+};
+
+
+export type QueryDownloadOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDownloadOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -680,6 +812,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( CompanyAsset )
     | ( AssignmentRef )
     | ( DeletedAccPhoto )
+    | ( FetchedDownloadOrder )
     | ( OrderRef )
     | ( AccPhoto )
     | ( AccProjectRef )
@@ -698,10 +831,18 @@ export type ResolversTypes = {
   DateTimeRange: DateTimeRange;
   DeletedPhoto: ResolverTypeWrapper<DeletedAccPhoto>;
   DocumentMaterial: ResolverTypeWrapper<VendorDocument>;
+  DownloadOrder: ResolverTypeWrapper<FetchedDownloadOrder>;
+  DownloadOrderConnection: ResolverTypeWrapper<DownloadOrderPage>;
+  DownloadOrderEdge: ResolverTypeWrapper<DownloadOrderEdgeModel>;
+  DownloadOrderStatus: DownloadOrderStatus;
+  DownloadOrderTarget: ResolverTypeWrapper<DownloadOrderTargetResource>;
+  DownloadOrderTargetConnection: ResolverTypeWrapper<TargetPage>;
+  DownloadOrderTargetEdge: ResolverTypeWrapper<TargetEdgeModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Link: ResolverTypeWrapper<ContentHubLink>;
   Material: ResolverTypeWrapper<VendorMaterial>;
   MaterialConnection: ResolverTypeWrapper<MaterialPage>;
   MaterialEdge: ResolverTypeWrapper<MaterialPageEdge>;
@@ -748,10 +889,17 @@ export type ResolversParentTypes = {
   DateTimeRange: DateTimeRange;
   DeletedPhoto: DeletedAccPhoto;
   DocumentMaterial: VendorDocument;
+  DownloadOrder: FetchedDownloadOrder;
+  DownloadOrderConnection: DownloadOrderPage;
+  DownloadOrderEdge: DownloadOrderEdgeModel;
+  DownloadOrderTarget: DownloadOrderTargetResource;
+  DownloadOrderTargetConnection: TargetPage;
+  DownloadOrderTargetEdge: TargetEdgeModel;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Link: ContentHubLink;
   Material: VendorMaterial;
   MaterialConnection: MaterialPage;
   MaterialEdge: MaterialPageEdge;
@@ -840,9 +988,68 @@ export type DocumentMaterialResolvers<ContextType = GraphQLContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type DownloadOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrder'] = ResolversParentTypes['DownloadOrder']> = {
+  additionalInfo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+  createdOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  culture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  downloadLocation?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+  externalJobReference?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+  hasConversions?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modifiedBy?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+  modifiedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  self?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DownloadOrderStatus'], ParentType, ContextType>;
+  statusText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['DownloadOrderTarget']>, ParentType, ContextType, RequireFields<DownloadOrderTargetArgs, 'entityId'>>;
+  targetCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  targets?: Resolver<ResolversTypes['DownloadOrderTargetConnection'], ParentType, ContextType, Partial<DownloadOrderTargetsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DownloadOrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderConnection'] = ResolversParentTypes['DownloadOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DownloadOrderEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DownloadOrder']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DownloadOrderEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderEdge'] = ResolversParentTypes['DownloadOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DownloadOrder'], ParentType, ContextType>;
+};
+
+export type DownloadOrderTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderTarget'] = ResolversParentTypes['DownloadOrderTarget']> = {
+  entity?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+  entityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  self?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
+};
+
+export type DownloadOrderTargetConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderTargetConnection'] = ResolversParentTypes['DownloadOrderTargetConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DownloadOrderTargetEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DownloadOrderTarget']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DownloadOrderTargetEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderTargetEdge'] = ResolversParentTypes['DownloadOrderTargetEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DownloadOrderTarget'], ParentType, ContextType>;
+};
+
 export type GeoPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type LinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
+  filenameProperties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  href?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  templated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Material'] = ResolversParentTypes['Material']> = {
@@ -880,7 +1087,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Asset' | 'Assignment' | 'DeletedPhoto' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'Assignment' | 'DeletedPhoto' | 'DownloadOrder' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -958,6 +1165,8 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType, RequireFields<QueryAssetArgs, 'key'>>;
+  downloadOrder?: Resolver<Maybe<ResolversTypes['DownloadOrder']>, ParentType, ContextType, RequireFields<QueryDownloadOrderArgs, 'id'>>;
+  downloadOrders?: Resolver<ResolversTypes['DownloadOrderConnection'], ParentType, ContextType, Partial<QueryDownloadOrdersArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
@@ -1017,7 +1226,14 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DeletedPhoto?: DeletedPhotoResolvers<ContextType>;
   DocumentMaterial?: DocumentMaterialResolvers<ContextType>;
+  DownloadOrder?: DownloadOrderResolvers<ContextType>;
+  DownloadOrderConnection?: DownloadOrderConnectionResolvers<ContextType>;
+  DownloadOrderEdge?: DownloadOrderEdgeResolvers<ContextType>;
+  DownloadOrderTarget?: DownloadOrderTargetResolvers<ContextType>;
+  DownloadOrderTargetConnection?: DownloadOrderTargetConnectionResolvers<ContextType>;
+  DownloadOrderTargetEdge?: DownloadOrderTargetEdgeResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  Link?: LinkResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
   MaterialConnection?: MaterialConnectionResolvers<ContextType>;
   MaterialEdge?: MaterialEdgeResolvers<ContextType>;

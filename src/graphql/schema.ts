@@ -3,6 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { assetResolvers } from './assets/resolvers';
+import { downloadOrderResolvers } from './downloadOrders/resolvers';
 import { materialResolvers } from './materials/resolvers';
 import { nodeResolvers } from './node/resolvers';
 import { photoResolvers } from './photos/resolvers';
@@ -27,6 +28,6 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers],
+    resolvers: [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers],
   });
 }

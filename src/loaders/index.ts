@@ -3,6 +3,8 @@ import type { AccToken } from '../auth/accToken';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
 import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/model';
+import type { FetchedDownloadOrder } from '../upstream/contentHub/client';
+import { createDownloadOrderLoader } from './downloadOrderLoader';
 import { createMaterialsLoader } from './materialsLoader';
 import { createPhotoLoader } from './photoLoader';
 import type { PhotoKey, PhotoLookup } from './photoLoader';
@@ -11,11 +13,13 @@ import type { PhotoKey, PhotoLookup } from './photoLoader';
 export interface Loaders {
   photo: DataLoader<PhotoKey, PhotoLookup, string>;
   materials: DataLoader<MaterialsQuery, MaterialsResponse, string>;
+  downloadOrder: DataLoader<string, FetchedDownloadOrder>;
 }
 
 export function createLoaders(upstreams: Upstreams, scope: UpstreamScope, accToken: AccToken): Loaders {
   return {
     photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require()),
     materials: createMaterialsLoader(upstreams.materials, scope),
+    downloadOrder: createDownloadOrderLoader(upstreams.contentHub, scope),
   };
 }

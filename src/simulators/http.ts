@@ -14,6 +14,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** The parsed JSON body, once the handler has read one. Authorization is never recorded. */
   body?: unknown;
+  /** The status answered, once the answer is sent. */
+  status?: number;
 }
 
 export interface SimulatorRequest {
@@ -55,6 +57,9 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
     const url = new URL(raw.url ?? '/', 'http://simulator');
     const record: RecordedRequest = { method: raw.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
     requests.push(record);
+    response.on('finish', () => {
+      record.status = response.statusCode;
+    });
     void (async () => {
       if (options.latencyMs) await sleep(options.latencyMs);
       await handler({ raw, method: record.method, url, record }, response);

@@ -3,6 +3,7 @@ import { AccPhotosClient } from './acc/client';
 import { UpstreamHttp } from './http/upstreamHttp';
 import type { UpstreamHttpOptions } from './http/upstreamHttp';
 import { AssetsClient } from './assets/client';
+import { ContentHubClient } from './contentHub/client';
 import { MaterialsClient } from './materials/client';
 
 /** One client per vendor API, each on its own connection pool; shared by all requests. */
@@ -10,6 +11,7 @@ export interface Upstreams {
   acc: AccPhotosClient;
   materials: MaterialsClient;
   assets: AssetsClient;
+  contentHub: ContentHubClient;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export function createUpstreams(config: UpstreamConfig): Upstreams {
     acc: new AccPhotosClient(pool('acc', config.acc.baseUrl)),
     materials: new MaterialsClient(pool('materials', config.materials.baseUrl), config.materials.token),
     assets: new AssetsClient(pool('assets', config.assets.baseUrl), config.assets.token),
+    contentHub: new ContentHubClient(pool('contentHub', config.contentHub.baseUrl), config.contentHub.token),
     close: async () => {
       await Promise.all(pools.map((http) => http.close()));
     },

@@ -7,6 +7,9 @@ import { startAccSimulator } from '../../src/simulators/acc/server';
 import type { AccSimulator } from '../../src/simulators/acc/server';
 import { ASSETS_DEMO, startAssetsSimulator } from '../../src/simulators/assets/server';
 import type { AssetsSimulator } from '../../src/simulators/assets/server';
+import { CONTENT_HUB_DEMO } from '../../src/simulators/contentHub/seed';
+import { startContentHubSimulator } from '../../src/simulators/contentHub/server';
+import type { ContentHubSimulator } from '../../src/simulators/contentHub/server';
 import { MATERIALS_DEMO } from '../../src/simulators/materials/seed';
 import { startMaterialsSimulator } from '../../src/simulators/materials/server';
 import type { MaterialsSimulator } from '../../src/simulators/materials/server';
@@ -28,6 +31,7 @@ export interface TestStack {
   acc: AccSimulator;
   materials: MaterialsSimulator;
   assets: AssetsSimulator;
+  contentHub: ContentHubSimulator;
   app: RunningApp;
   graphql<TData = Record<string, unknown>>(
     query: string,
@@ -47,11 +51,13 @@ export async function startStack(
     acc?: Parameters<typeof startAccSimulator>[0];
     materials?: Parameters<typeof startMaterialsSimulator>[0];
     assets?: Parameters<typeof startAssetsSimulator>[0];
+    contentHub?: Parameters<typeof startContentHubSimulator>[0];
   } = {},
 ): Promise<TestStack> {
   const acc = await startAccSimulator(options.acc);
   const materials = await startMaterialsSimulator(options.materials);
   const assets = await startAssetsSimulator(options.assets);
+  const contentHub = await startContentHubSimulator(options.contentHub);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -60,6 +66,8 @@ export async function startStack(
     MATERIALS_TOKEN: MATERIALS_DEMO.token,
     ASSETS_BASE_URL: assets.url,
     ASSETS_TOKEN: ASSETS_DEMO.token,
+    CONTENT_HUB_BASE_URL: contentHub.url,
+    CONTENT_HUB_TOKEN: CONTENT_HUB_DEMO.token,
     ...options.env,
   });
   const app = await startApp(config);
@@ -69,13 +77,14 @@ export async function startStack(
     acc,
     materials,
     assets,
+    contentHub,
     app,
     graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
     takeAccRequests: () => acc.requests.splice(0),
     takeMaterialsRequests: () => materials.requests.splice(0),
     close: async () => {
       await app.stop();
-      await Promise.all([acc.close(), materials.close(), assets.close()]);
+      await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close()]);
     },
   };
 }

@@ -14,6 +14,7 @@ const fetchNode: Record<NodeTypeName, (keys: string[], context: GraphQLContext) 
   Order: ([orderId]) => new OrderRef(orderId!),
   Assignment: ([orderId, assignmentId]) => new AssignmentRef(orderId!, assignmentId!),
   Asset: ([key]) => ({ key: key! }),
+  DownloadOrder: ([orderId], { loaders }) => loaders.downloadOrder.load(orderId!),
 };
 
 function loadNode(id: string, context: GraphQLContext): Promise<NodeParent> {

@@ -67,16 +67,41 @@ export class UpstreamHttp {
 
   /** True when `url` points at this upstream's configured origin (for vendor next-page links). */
   isOwnUrl(url: string): boolean {
+    return this.ownPath(url) !== null;
+  }
+
+  /**
+   * The path (with query) of a vendor link to follow, relative to the base URL; null when the
+   * link leaves the configured origin or base path, so it is never followed.
+   */
+  ownPath(url: string): string | null {
+    let parsed: URL;
     try {
-      return new URL(url).origin === this.origin;
+      parsed = new URL(url);
     } catch {
-      return false;
+      return null;
     }
+    if (parsed.origin !== this.origin || !parsed.pathname.startsWith(`${this.basePath}/`)) return null;
+    return parsed.pathname.slice(this.basePath.length) + parsed.search;
   }
 
   /** A call whose answer is JSON of a known model. */
   async requestJson<T>(request: JsonRequest<T>): Promise<T> {
+    return (await this.requestJsonResponse(request)).data as T;
+  }
+
+  /**
+   * Like requestJson, with the answer's status and headers, for conditional requests: a 304
+   * comes back with no data.
+   */
+  async requestJsonResponse<T>(
+    request: JsonRequest<T>,
+  ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; data: T | undefined }> {
     const { response, deadlinePassed } = await this.send(request, 'application/json');
+    if (response.statusCode === 304) {
+      await response.body.dump();
+      return { status: 304, headers: response.headers, data: undefined };
+    }
     await this.refuseFailure(response);
     let text: string;
     try {
@@ -94,7 +119,7 @@ export class UpstreamHttp {
     if (!parsed.success) {
       throw this.badResponse('answered with a body that does not match its documented model', response.statusCode, parsed.error);
     }
-    return parsed.data;
+    return { status: response.statusCode, headers: response.headers, data: parsed.data };
   }
 
   /**

@@ -1,0 +1,89 @@
+import { GatewayError } from '../../errors';
+import type { UpstreamScope } from '../http/callLog';
+import { RevalidationCache } from '../http/revalidationCache';
+import type { UpstreamHttp } from '../http/upstreamHttp';
+import {
+  contentHubPaths,
+  downloadOrderListSchema,
+  downloadOrderSchema,
+  downloadOrderTargetListSchema,
+  downloadOrderTargetSchema,
+} from './model';
+import type { ContentHubCollection, ContentHubLink, DownloadOrderResource, DownloadOrderTargetResource } from './model';
+
+/** An order with when it last changed (its Last-Modified), which its body does not carry. */
+export interface FetchedDownloadOrder {
+  order: DownloadOrderResource;
+  lastModified: Date | null;
+}
+
+/** Where a collection page is read from: a skip, or a vendor next/previous link. */
+export type PageSource = { skip: number } | { link: ContentHubLink };
+
+/** Content Hub's download orders, called with the gateway's own token. */
+export class ContentHubClient {
+  private readonly orders = new RevalidationCache<DownloadOrderResource>();
+
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly token: string,
+  ) {}
+
+  /**
+   * One order. An order fetched before is revalidated with If-Modified-Since: unchanged, it
+   * costs a 304 and no body. (The vendor's doc words the 304 case the other way round; this
+   * follows HTTP, RFC 9110 section 13.1.3.)
+   */
+  async getOrder(scope: UpstreamScope, orderId: string): Promise<FetchedDownloadOrder> {
+    const path = contentHubPaths.order(orderId);
+    const cacheKey = this.orders.key(this.token, path);
+    const cached = this.orders.get(cacheKey);
+    const response = await this.http.requestJsonResponse({
+      method: 'GET',
+      path,
+      headers: { ...this.auth(), ...(cached ? { 'if-modified-since': cached.lastModified } : {}) },
+      schema: downloadOrderSchema,
+      scope,
+    });
+    if (response.status === 304 && cached) return { order: cached.value, lastModified: httpDate(cached.lastModified) };
+    if (!response.data) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The contentHub API answered 304 to an unconditional request.', { upstream: 'contentHub' });
+    const lastModified = header(response.headers['last-modified']);
+    this.orders.set(cacheKey, lastModified, response.data);
+    return { order: response.data, lastModified: httpDate(lastModified) };
+  }
+
+  listOrders(scope: UpstreamScope, source: PageSource): Promise<ContentHubCollection<DownloadOrderResource>> {
+    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.orders(), source), headers: this.auth(), schema: downloadOrderListSchema, scope });
+  }
+
+  listTargets(scope: UpstreamScope, orderId: string, source: PageSource): Promise<ContentHubCollection<DownloadOrderTargetResource>> {
+    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.targets(orderId), source), headers: this.auth(), schema: downloadOrderTargetListSchema, scope });
+  }
+
+  getTarget(scope: UpstreamScope, orderId: string, entityId: string): Promise<DownloadOrderTargetResource> {
+    return this.http.requestJson({ method: 'GET', path: contentHubPaths.target(orderId, entityId), headers: this.auth(), schema: downloadOrderTargetSchema, scope });
+  }
+
+  /** A page by skip, or by following a vendor link, which must stay on the configured origin. */
+  private page(path: string, source: PageSource): { path: string; query?: Record<string, string> } {
+    if ('skip' in source) return { path, query: { skip: String(source.skip) } };
+    const own = this.http.ownPath(source.link.href);
+    if (own === null) {
+      throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The contentHub API sent a page link to another origin; it was not followed.', { upstream: 'contentHub' });
+    }
+    return { path: own };
+  }
+
+  private auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}` };
+  }
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function httpDate(value: string | undefined): Date | null {
+  const at = value ? Date.parse(value) : NaN;
+  return Number.isNaN(at) ? null : new Date(at);
+}
