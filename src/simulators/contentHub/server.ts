@@ -15,6 +15,8 @@ export interface ContentHubSimulatorOptions extends SimulatorOptions {
   /** Items per page, the vendor's choice (default 10). */
   pageSize?: number;
   tokens?: string[];
+  /** Origin written into next/previous links (default: the simulator's own), to test link checks. */
+  linkOrigin?: string;
 }
 
 export interface ContentHubSimulator {
@@ -39,7 +41,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     }
     if (orderId === undefined) {
       const orders = store!.list().map((stored) => stored.order);
-      return sendPage(request, response, `${origin}/api/downloadorders`, orders, {});
+      return sendPage(request, response, `${options.linkOrigin ?? origin}/api/downloadorders`, orders, {});
     }
     const stored = store!.get(Number(orderId));
     if (!/^\d+$/.test(orderId) || !stored) throw new SimulatorHttpError(404, 'Download order not found');
@@ -48,7 +50,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
       self: link(`${origin}/api/downloadorders/${orderId}/targets/${entity}`),
     });
     if (targets === 'targets' && entityId === undefined) {
-      return sendPage(request, response, `${origin}/api/downloadorders/${orderId}/targets`, stored.targets.map(targetResource), {
+      return sendPage(request, response, `${options.linkOrigin ?? origin}/api/downloadorders/${orderId}/targets`, stored.targets.map(targetResource), {
         order: link(`${origin}/api/downloadorders/${orderId}`),
       });
     }
