@@ -15,8 +15,8 @@ describe('README examples', () => {
   });
   afterAll(() => stack.close());
 
-  it('has the three photo examples and the materials ones', () => {
-    expect(examples).toHaveLength(5);
+  it('has the three photo examples, the materials ones and the download orders one', () => {
+    expect(examples).toHaveLength(6);
   });
 
   it.each(examples.map((query) => [query.split('\n')[0], query]))('%s answers without errors', async (_title, query) => {
