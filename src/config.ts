@@ -26,6 +26,7 @@ const envSchema = z.object({
   ASSETS_TOKEN: z.string().optional(),
   CONTENT_HUB_BASE_URL: optionalUrl,
   CONTENT_HUB_TOKEN: z.string().optional(),
+  DOWNLOAD_ORDER_POLL_MS: positiveInt.default(2_000),
   PUBLIC_URL: optionalUrl,
   ASSET_URL_SECRET: z.string().min(32).optional(),
   ASSET_URL_TTL_SECONDS: positiveInt.default(900),
@@ -66,6 +67,8 @@ export interface Config {
     ttlSeconds: number;
   };
   uploads: { maxFileBytes: number; maxFiles: number };
+  /** How often a watched download order is polled (once per order, whoever watches). */
+  downloadOrderPollMs: number;
   simulatorLatencyMs: number;
   shutdownGraceMs: number;
 }
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },
     uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
+    downloadOrderPollMs: vars.DOWNLOAD_ORDER_POLL_MS,
     upstream: { timeoutMs: vars.UPSTREAM_TIMEOUT_MS, connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,

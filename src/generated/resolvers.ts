@@ -10,8 +10,8 @@ import type { MaterialPage, MaterialPageEdge } from '../graphql/materials/materi
 import type { CompanyAsset } from '../upstream/assets/model';
 import type { AssetUploadResult } from '../graphql/assets/resolvers';
 import type { FetchedDownloadOrder } from '../upstream/contentHub/client';
+import type { DownloadOrderCreateResult, DownloadOrderPage, DownloadOrderEdgeModel, TargetPage, TargetEdgeModel } from '../graphql/downloadOrders/resolvers';
 import type { DownloadOrderTargetResource, ContentHubLink } from '../upstream/contentHub/model';
-import type { DownloadOrderPage, DownloadOrderEdgeModel, TargetPage, TargetEdgeModel } from '../graphql/downloadOrders/resolvers';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -33,6 +33,8 @@ export type Scalars = {
    * Values from vendors that send times without a zone are read as UTC.
    */
   DateTime: { input: Date; output: Date | string; }
+  /** Any JSON value, for vendor settings the schema does not model. */
+  JSON: { input: unknown; output: unknown; }
   /** An integer that JSON carries exactly: -(2^53-1) to 2^53-1. Used for byte sizes. */
   SafeInt: { input: number; output: number; }
   /** An absolute URL (RFC 3986). */
@@ -75,6 +77,12 @@ export type Asset = Node & {
   updated?: Maybe<Scalars['Boolean']['output']>;
   /** PRIVATE when the store keeps it secured. */
   visibility?: Maybe<AssetVisibility>;
+};
+
+export type AssetDownloadInput = {
+  /** Content Hub's asset (entity) id. */
+  assetId: Scalars['ID']['input'];
+  download: DownloadConfigurationInput;
 };
 
 export type AssetUploadInput = {
@@ -125,6 +133,13 @@ export type AssignmentMaterialsArgs = {
   visualQuality?: InputMaybe<VisualQuality>;
 };
 
+export type ConversionStepInput = {
+  /** e.g. fileExtension, width, height. */
+  type: Scalars['String']['input'];
+  /** The step's value, as Content Hub takes it (any JSON). */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /**
  * A range of instants, inclusive at both ends. Leave `from` or `to` out for a range open on that
  * side; give at least one. `from` equal to `to` selects that exact instant.
@@ -156,6 +171,15 @@ export type DocumentMaterial = Material & {
   pageCount?: Maybe<Scalars['Int']['output']>;
   title?: Maybe<Scalars['String']['output']>;
   url: Scalars['URL']['output'];
+};
+
+export type DownloadConfigurationInput = {
+  /** Conversions, each a list of steps applied in order. */
+  conversions?: InputMaybe<Array<Array<ConversionStepInput>>>;
+  presets?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Rendition names, e.g. ["preview", "original"]. */
+  renditions?: InputMaybe<Array<Scalars['String']['input']>>;
+  userRendition?: InputMaybe<UserRenditionInput>;
 };
 
 /** A Content Hub download order: a ZIP of media files, built by Content Hub. */
@@ -215,6 +239,30 @@ export type DownloadOrderConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type DownloadOrderCreateInput = {
+  /** What to download for particular assets, overriding their media group's configuration. */
+  assets?: InputMaybe<Array<AssetDownloadInput>>;
+  /** Culture code, e.g. en-US. */
+  culture?: InputMaybe<Scalars['String']['input']>;
+  /** Content Hub's item name resolver. */
+  itemNameResolverId?: InputMaybe<Scalars['String']['input']>;
+  /** What to download for every asset of a media group. */
+  mediaGroups?: InputMaybe<Array<MediaGroupDownloadInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The selection pool whose entities the order contains. */
+  targetSelection?: InputMaybe<TargetSelectionInput>;
+  type?: DownloadOrderType;
+  /** The name of the ZIP file. */
+  zipFileName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DownloadOrderCreatePayload = {
+  __typename?: 'DownloadOrderCreatePayload';
+  /** The created order; null when Content Hub refused the input. */
+  downloadOrder?: Maybe<DownloadOrder>;
+  userErrors: Array<UserError>;
+};
+
 export type DownloadOrderEdge = {
   __typename?: 'DownloadOrderEdge';
   cursor: Scalars['String']['output'];
@@ -255,6 +303,10 @@ export type DownloadOrderTargetEdge = {
   cursor: Scalars['String']['output'];
   node: DownloadOrderTarget;
 };
+
+export type DownloadOrderType =
+  | 'CUSTOM'
+  | 'STANDARD';
 
 /** A point on Earth in decimal degrees (WGS 84). */
 export type GeoPoint = {
@@ -325,6 +377,12 @@ export type MaterialFile = {
   size: Scalars['SafeInt']['output'];
 };
 
+export type MediaGroupDownloadInput = {
+  download: DownloadConfigurationInput;
+  /** Content Hub's media group id. */
+  mediaGroupId: Scalars['ID']['input'];
+};
+
 /** URLs of a media's files that need an ACC token to open. */
 export type MediaUrls = {
   __typename?: 'MediaUrls';
@@ -347,6 +405,11 @@ export type Mutation = {
    * file does not undo the others.
    */
   assetUploadMany: Array<Maybe<AssetUploadPayload>>;
+  /**
+   * Asks Content Hub to build a download order. It starts in a non-final status; watch it with
+   * `Subscription.downloadOrderWatch` until its ZIP is ready. Never retried automatically.
+   */
+  downloadOrderCreate: DownloadOrderCreatePayload;
 };
 
 
@@ -357,6 +420,11 @@ export type MutationAssetUploadArgs = {
 
 export type MutationAssetUploadManyArgs = {
   inputs: Array<AssetUploadInput>;
+};
+
+
+export type MutationDownloadOrderCreateArgs = {
+  input: DownloadOrderCreateInput;
 };
 
 /**
@@ -683,6 +751,27 @@ export type SortDirection =
   /** Newest or largest first. */
   | 'DESC';
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The order now, then again whenever its status or download location changes; completes when
+   * the order reaches a final status (COMPLETED, FAILED, CANCELLED, ARCHIVED). Over graphql-ws
+   * (WebSocket) at the GraphQL path.
+   */
+  downloadOrderWatch: DownloadOrder;
+};
+
+
+export type SubscriptionDownloadOrderWatchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type TargetSelectionInput = {
+  definitionName?: InputMaybe<Scalars['String']['input']>;
+  selectionPool: Scalars['String']['input'];
+  subPoolId?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /**
  * A business failure of a mutation, returned as data in its payload's `userErrors` (client and
  * upstream failures are GraphQL errors with an `extensions.code` instead).
@@ -702,6 +791,12 @@ export type UserErrorCode =
   | 'INVALID'
   /** The vendor refused the content (for example its type or size). */
   | 'REJECTED_BY_VENDOR';
+
+export type UserRenditionInput = {
+  culture?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A delivered video. */
 export type VideoMaterial = Material & {
@@ -822,31 +917,39 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Asset: ResolverTypeWrapper<CompanyAsset>;
+  AssetDownloadInput: AssetDownloadInput;
   AssetUploadInput: AssetUploadInput;
   AssetUploadPayload: ResolverTypeWrapper<AssetUploadResult>;
   AssetVisibility: AssetVisibility;
   Assignment: ResolverTypeWrapper<AssignmentRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConversionStepInput: ConversionStepInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DateTimeRange: DateTimeRange;
   DeletedPhoto: ResolverTypeWrapper<DeletedAccPhoto>;
   DocumentMaterial: ResolverTypeWrapper<VendorDocument>;
+  DownloadConfigurationInput: DownloadConfigurationInput;
   DownloadOrder: ResolverTypeWrapper<FetchedDownloadOrder>;
   DownloadOrderConnection: ResolverTypeWrapper<DownloadOrderPage>;
+  DownloadOrderCreateInput: DownloadOrderCreateInput;
+  DownloadOrderCreatePayload: ResolverTypeWrapper<DownloadOrderCreateResult>;
   DownloadOrderEdge: ResolverTypeWrapper<DownloadOrderEdgeModel>;
   DownloadOrderStatus: DownloadOrderStatus;
   DownloadOrderTarget: ResolverTypeWrapper<DownloadOrderTargetResource>;
   DownloadOrderTargetConnection: ResolverTypeWrapper<TargetPage>;
   DownloadOrderTargetEdge: ResolverTypeWrapper<TargetEdgeModel>;
+  DownloadOrderType: DownloadOrderType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Link: ResolverTypeWrapper<ContentHubLink>;
   Material: ResolverTypeWrapper<VendorMaterial>;
   MaterialConnection: ResolverTypeWrapper<MaterialPage>;
   MaterialEdge: ResolverTypeWrapper<MaterialPageEdge>;
   MaterialFile: ResolverTypeWrapper<VendorMaterialFile>;
+  MediaGroupDownloadInput: MediaGroupDownloadInput;
   MediaUrls: ResolverTypeWrapper<AccAssetUrls>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -870,10 +973,13 @@ export type ResolversTypes = {
   SignedMediaUrls: ResolverTypeWrapper<AccAssetUrls>;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TargetSelectionInput: TargetSelectionInput;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   Upload: ResolverTypeWrapper<Scalars['Upload']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  UserRenditionInput: UserRenditionInput;
   VideoMaterial: ResolverTypeWrapper<VendorVideoMaterial>;
   VisualQuality: VisualQuality;
 };
@@ -881,16 +987,21 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Asset: CompanyAsset;
+  AssetDownloadInput: AssetDownloadInput;
   AssetUploadInput: AssetUploadInput;
   AssetUploadPayload: AssetUploadResult;
   Assignment: AssignmentRef;
   Boolean: Scalars['Boolean']['output'];
+  ConversionStepInput: ConversionStepInput;
   DateTime: Scalars['DateTime']['output'];
   DateTimeRange: DateTimeRange;
   DeletedPhoto: DeletedAccPhoto;
   DocumentMaterial: VendorDocument;
+  DownloadConfigurationInput: DownloadConfigurationInput;
   DownloadOrder: FetchedDownloadOrder;
   DownloadOrderConnection: DownloadOrderPage;
+  DownloadOrderCreateInput: DownloadOrderCreateInput;
+  DownloadOrderCreatePayload: DownloadOrderCreateResult;
   DownloadOrderEdge: DownloadOrderEdgeModel;
   DownloadOrderTarget: DownloadOrderTargetResource;
   DownloadOrderTargetConnection: TargetPage;
@@ -899,11 +1010,13 @@ export type ResolversParentTypes = {
   GeoPoint: GeoPoint;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   Link: ContentHubLink;
   Material: VendorMaterial;
   MaterialConnection: MaterialPage;
   MaterialEdge: MaterialPageEdge;
   MaterialFile: VendorMaterialFile;
+  MediaGroupDownloadInput: MediaGroupDownloadInput;
   MediaUrls: AccAssetUrls;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -922,9 +1035,12 @@ export type ResolversParentTypes = {
   SafeInt: Scalars['SafeInt']['output'];
   SignedMediaUrls: AccAssetUrls;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  TargetSelectionInput: TargetSelectionInput;
   URL: Scalars['URL']['output'];
   Upload: Scalars['Upload']['output'];
   UserError: UserError;
+  UserRenditionInput: UserRenditionInput;
   VideoMaterial: VendorVideoMaterial;
 };
 
@@ -1017,6 +1133,11 @@ export type DownloadOrderConnectionResolvers<ContextType = GraphQLContext, Paren
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DownloadOrderCreatePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderCreatePayload'] = ResolversParentTypes['DownloadOrderCreatePayload']> = {
+  downloadOrder?: Resolver<Maybe<ResolversTypes['DownloadOrder']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type DownloadOrderEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadOrderEdge'] = ResolversParentTypes['DownloadOrderEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DownloadOrder'], ParentType, ContextType>;
@@ -1044,6 +1165,10 @@ export type GeoPointResolvers<ContextType = GraphQLContext, ParentType extends R
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type LinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Link'] = ResolversParentTypes['Link']> = {
   filenameProperties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1084,6 +1209,7 @@ export type MediaUrlsResolvers<ContextType = GraphQLContext, ParentType extends 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   assetUpload?: Resolver<ResolversTypes['AssetUploadPayload'], ParentType, ContextType, RequireFields<MutationAssetUploadArgs, 'input'>>;
   assetUploadMany?: Resolver<Array<Maybe<ResolversTypes['AssetUploadPayload']>>, ParentType, ContextType, RequireFields<MutationAssetUploadManyArgs, 'inputs'>>;
+  downloadOrderCreate?: Resolver<ResolversTypes['DownloadOrderCreatePayload'], ParentType, ContextType, RequireFields<MutationDownloadOrderCreateArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1193,6 +1319,10 @@ export type SignedMediaUrlsResolvers<ContextType = GraphQLContext, ParentType ex
   thumbnailUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  downloadOrderWatch?: SubscriptionResolver<ResolversTypes['DownloadOrder'], "downloadOrderWatch", ParentType, ContextType, RequireFields<SubscriptionDownloadOrderWatchArgs, 'id'>>;
+};
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -1228,11 +1358,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DocumentMaterial?: DocumentMaterialResolvers<ContextType>;
   DownloadOrder?: DownloadOrderResolvers<ContextType>;
   DownloadOrderConnection?: DownloadOrderConnectionResolvers<ContextType>;
+  DownloadOrderCreatePayload?: DownloadOrderCreatePayloadResolvers<ContextType>;
   DownloadOrderEdge?: DownloadOrderEdgeResolvers<ContextType>;
   DownloadOrderTarget?: DownloadOrderTargetResolvers<ContextType>;
   DownloadOrderTargetConnection?: DownloadOrderTargetConnectionResolvers<ContextType>;
   DownloadOrderTargetEdge?: DownloadOrderTargetEdgeResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Link?: LinkResolvers<ContextType>;
   Material?: MaterialResolvers<ContextType>;
   MaterialConnection?: MaterialConnectionResolvers<ContextType>;
@@ -1253,6 +1385,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ResultLink?: ResultLinkResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SignedMediaUrls?: SignedMediaUrlsResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   URL?: GraphQLScalarType;
   Upload?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { AssetContentLinks } from '../assets/contentLinks';
 import type { AccToken } from '../auth/accToken';
+import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { Loaders } from '../loaders';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
@@ -12,6 +13,7 @@ export interface GraphQLContext {
   scope: UpstreamScope;
   accToken: AccToken;
   assetLinks: AssetContentLinks;
+  downloadOrderWatcher: DownloadOrderWatcher;
   /** The gateway's public origin, for the URLs it hands out (PUBLIC_URL, or this request's). */
   publicBaseUrl: string;
 }

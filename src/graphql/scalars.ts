@@ -1,4 +1,4 @@
-import { DateTimeResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, SafeIntResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers';
 
 /** Custom scalars come from graphql-scalars, the well-kept implementation of each. */
@@ -6,4 +6,5 @@ export const scalarResolvers: Resolvers = {
   DateTime: DateTimeResolver,
   URL: URLResolver,
   SafeInt: SafeIntResolver,
+  JSON: JSONResolver,
 };

@@ -1,28 +1,65 @@
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
+import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
+import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 
-/** Builds each GraphQL request's context: its credentials, call log, abort signal and loaders. */
-export function requestContext(shared: { upstreams: Upstreams; assetLinks: AssetContentLinks; publicUrl?: string }) {
+/** What every request's context shares: one per process. */
+export interface Services {
+  upstreams: Upstreams;
+  assetLinks: AssetContentLinks;
+  downloadOrderWatcher: DownloadOrderWatcher;
+  /** PUBLIC_URL, when configured. */
+  publicUrl?: string;
+}
+
+function graphqlContext(
+  services: Services,
+  request: { accToken: AccToken; signal: AbortSignal; origin: string },
+): GraphQLContext {
+  const scope = { signal: request.signal, calls: new UpstreamCallLog() };
+  return {
+    upstreams: services.upstreams,
+    scope,
+    accToken: request.accToken,
+    loaders: createLoaders(services.upstreams, scope, request.accToken),
+    assetLinks: services.assetLinks,
+    downloadOrderWatcher: services.downloadOrderWatcher,
+    publicBaseUrl: services.publicUrl ?? request.origin,
+  };
+}
+
+/** Each HTTP request's context: its credentials, call log, abort signal and loaders. */
+export function httpContext(services: Services) {
   return async ({ req, res }: ExpressContextFunctionArgument): Promise<GraphQLContext> => {
     // A client that goes away takes its in-flight vendor calls with it.
     const disconnected = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) disconnected.abort();
     });
-    const scope = { signal: disconnected.signal, calls: new UpstreamCallLog() };
-    const accToken = AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]);
-    return {
-      upstreams: shared.upstreams,
-      scope,
-      accToken,
-      loaders: createLoaders(shared.upstreams, scope, accToken),
-      assetLinks: shared.assetLinks,
-      publicBaseUrl: shared.publicUrl ?? `${req.protocol}://${req.get('host')}`,
-    };
+    return graphqlContext(services, {
+      accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
+      signal: disconnected.signal,
+      origin: `${req.protocol}://${req.get('host')}`,
+    });
+  };
+}
+
+/**
+ * Each graphql-ws operation's context. Browsers cannot set headers on a WebSocket, so the ACC
+ * token comes in the connection's init payload under the same name as the header.
+ */
+export function wsContext(services: Services) {
+  return (context: WsContext<Record<string, unknown> | undefined, { request: { headers: { host?: string } } }>): GraphQLContext => {
+    const token = context.connectionParams?.[ACC_TOKEN_HEADER];
+    return graphqlContext(services, {
+      accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
+      signal: new AbortController().signal,
+      origin: `http://${context.extra.request.headers.host ?? 'localhost'}`,
+    });
   };
 }

@@ -6,6 +6,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER } from '../auth/accToken';
@@ -15,7 +18,8 @@ import { formatError } from '../graphql/errors';
 import { buildSchema } from '../graphql/schema';
 import type { Upstreams } from '../upstream';
 import { assetContentHandler } from './assetContent';
-import { requestContext } from './requestContext';
+import { httpContext, wsContext } from './requestContext';
+import type { Services } from './requestContext';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 
@@ -40,12 +44,23 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
-  const assetLinks = new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds);
+  const services: Services = {
+    upstreams,
+    assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
+    downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs),
+    publicUrl: config.publicUrl,
+  };
   const httpServer = http.createServer(app);
+  const schema = buildSchema();
   let draining = false;
 
+  // Subscriptions: graphql-ws on the GraphQL path, the protocol Apollo Sandbox and Apollo
+  // Client's GraphQLWsLink speak.
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const subscriptions = useServer({ schema, context: wsContext(services) }, wsServer);
+
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
+    schema,
     nodeEnv: config.mode,
     introspection: !production,
     // Production answers no "Did you mean …?" hints that would reveal the schema.
@@ -54,6 +69,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     formatError: (formatted, error) => formatError(formatted, error, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, headers: sandboxHeaders }),
@@ -68,7 +84,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
   app.get('/readyz', (_req, res) => {
     res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
   });
-  app.get(`${ASSET_CONTENT_PATH}/:key/content`, assetContentHandler(upstreams, assetLinks));
+  app.get(`${ASSET_CONTENT_PATH}/:key/content`, assetContentHandler(upstreams, services.assetLinks));
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({
@@ -78,7 +94,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     }),
     express.json({ limit: '1mb' }),
     ...multipartUploads(config),
-    expressMiddleware(apollo, { context: requestContext({ upstreams, assetLinks, publicUrl: config.publicUrl }) }),
+    expressMiddleware(apollo, { context: httpContext(services) }),
     requestErrors,
   );
 

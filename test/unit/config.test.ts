@@ -32,6 +32,9 @@ describe('loadConfig', () => {
       ASSET_URL_TTL_SECONDS: '60',
       UPLOAD_MAX_FILE_BYTES: '1048576',
       UPLOAD_MAX_FILES: '3',
+      CONTENT_HUB_BASE_URL: 'https://hub.example.com',
+      CONTENT_HUB_TOKEN: 'hub-token',
+      DOWNLOAD_ORDER_POLL_MS: '500',
       UPSTREAM_TIMEOUT_MS: '2500',
       UPSTREAM_CONNECTIONS: '8',
       SIMULATOR_LATENCY_MS: '20',
@@ -44,7 +47,9 @@ describe('loadConfig', () => {
         acc: 'https://developer.api.autodesk.com',
         materials: { baseUrl: 'https://api.media-vendor.example/v2', token: 'service-token' },
         assets: { baseUrl: 'https://assets.partner.example', token: 'assets-token' },
+        contentHub: { baseUrl: 'https://hub.example.com', token: 'hub-token' },
       },
+      downloadOrderPollMs: 500,
       publicUrl: 'https://media.example.com',
       assetContent: { secret: 'x'.repeat(32), ttlSeconds: 60 },
       uploads: { maxFileBytes: 1048576, maxFiles: 3 },
@@ -54,7 +59,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it.each(['MATERIALS', 'ASSETS'])('needs the %s token with a real %s URL', (vendor) => {
+  it.each(['MATERIALS', 'ASSETS', 'CONTENT_HUB'])('needs the %s token with a real %s URL', (vendor) => {
     expect(() => loadConfig({ [`${vendor}_BASE_URL`]: 'https://api.vendor.example' })).toThrow(new RegExp(`${vendor}_TOKEN`));
   });
 

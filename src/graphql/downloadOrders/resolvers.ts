@@ -1,8 +1,11 @@
-import type { DownloadOrderStatus, Resolvers } from '../../generated/resolvers';
+import { GatewayError } from '../../errors';
+import type { Resolvers, UserError } from '../../generated/resolvers';
 import type { FetchedDownloadOrder } from '../../upstream/contentHub/client';
 import type { DownloadOrderTargetResource } from '../../upstream/contentHub/model';
+import { stateOf } from '../../upstream/contentHub/status';
 import { parseVendorInstant } from '../../upstream/time';
 import { toGlobalId } from '../relay/globalId';
+import { toCreateRequest } from './createInput';
 import { skipPage } from './skipPaging';
 import type { SkipPage } from './skipPaging';
 
@@ -10,22 +13,9 @@ export type DownloadOrderPage = SkipPage<FetchedDownloadOrder>;
 export type DownloadOrderEdgeModel = DownloadOrderPage['edges'][number];
 export type TargetPage = SkipPage<DownloadOrderTargetResource>;
 export type TargetEdgeModel = TargetPage['edges'][number];
-
-/** Content Hub's statuses are free text ("InProgress", "In progress", "Canceled"…). */
-const STATUS_BY_WORDS: Record<string, DownloadOrderStatus> = {
-  created: 'CREATED',
-  pending: 'PENDING',
-  inprogress: 'IN_PROGRESS',
-  processing: 'IN_PROGRESS',
-  completed: 'COMPLETED',
-  failed: 'FAILED',
-  cancelled: 'CANCELLED',
-  canceled: 'CANCELLED',
-  archived: 'ARCHIVED',
-};
-
-export function statusOf(text: string | null | undefined): DownloadOrderStatus {
-  return STATUS_BY_WORDS[(text ?? '').toLowerCase().replace(/[^a-z]/g, '')] ?? 'UNKNOWN';
+export interface DownloadOrderCreateResult {
+  downloadOrder: FetchedDownloadOrder | null;
+  userErrors: UserError[];
 }
 
 export const downloadOrderResolvers: Resolvers = {
@@ -42,12 +32,33 @@ export const downloadOrderResolvers: Resolvers = {
       ),
   },
 
+  Mutation: {
+    downloadOrderCreate: async (_root, { input }, { upstreams, scope }) => {
+      try {
+        return { downloadOrder: await upstreams.contentHub.createOrder(scope, toCreateRequest(input)), userErrors: [] };
+      } catch (error) {
+        // What Content Hub refuses about the order itself is the client's to fix: data, not failure.
+        if (error instanceof GatewayError && error.code === 'BAD_USER_INPUT' && error.details.upstream) {
+          return { downloadOrder: null, userErrors: [{ field: ['input'], message: error.message, code: 'REJECTED_BY_VENDOR' }] };
+        }
+        throw error;
+      }
+    },
+  },
+
+  Subscription: {
+    downloadOrderWatch: {
+      subscribe: (_root, { id }, { downloadOrderWatcher }) => downloadOrderWatcher.watch(id),
+      resolve: (order: FetchedDownloadOrder) => order,
+    },
+  },
+
   DownloadOrder: {
     __isTypeOf: (value) => typeof value === 'object' && value !== null && 'order' in value && 'lastModified' in value,
     id: ({ order }) => toGlobalId('DownloadOrder', String(order.order_id)),
     orderId: ({ order }) => String(order.order_id),
     name: ({ order }) => order.name ?? null,
-    status: ({ order }) => statusOf(order.status),
+    status: ({ order }) => stateOf(order.status),
     statusText: ({ order }) => order.status ?? null,
     targetCount: ({ order }) => order.target_count ?? null,
     hasConversions: ({ order }) => order.has_conversions ?? null,

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { SimulatorHttpError, bearerToken, pathSegments, sendJson, startSimulatorServer } from '../http';
+import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
-import { CONTENT_HUB_DEMO, link, seedDemoOrders } from './seed';
+import { CONTENT_HUB_DEMO, link, orderResource, seedDemoOrders } from './seed';
 import type { DownloadOrderStore } from './store';
 
 /**
@@ -17,6 +17,8 @@ export interface ContentHubSimulatorOptions extends SimulatorOptions {
   tokens?: string[];
   /** Origin written into next/previous links (default: the simulator's own), to test link checks. */
   linkOrigin?: string;
+  /** How long a created order takes to reach Completed (half way it is InProgress). Default 5 s. */
+  completionMs?: number;
 }
 
 export interface ContentHubSimulator {
@@ -32,13 +34,16 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
   let origin = '';
   let store: DownloadOrderStore | undefined;
 
-  const server = await startSimulatorServer((request, response) => {
+  const completionMs = options.completionMs ?? 5_000;
+  const timers = new Set<NodeJS.Timeout>();
+
+  const server = await startSimulatorServer(async (request, response) => {
     const token = bearerToken(request);
     if (!token || !tokens.has(token)) throw new SimulatorHttpError(401, 'Unauthorized');
     const [api, downloadorders, orderId, targets, entityId, ...rest] = pathSegments(request.url);
-    if (request.method !== 'GET' || api !== 'api' || downloadorders !== 'downloadorders' || rest.length) {
-      throw new SimulatorHttpError(404, 'Not found');
-    }
+    if (api !== 'api' || downloadorders !== 'downloadorders' || rest.length) throw new SimulatorHttpError(404, 'Not found');
+    if (request.method === 'POST' && orderId === undefined) return createOrder(request, response);
+    if (request.method !== 'GET') throw new SimulatorHttpError(404, 'Not found');
     if (orderId === undefined) {
       const orders = store!.list().map((stored) => stored.order);
       return sendPage(request, response, `${options.linkOrigin ?? origin}/api/downloadorders`, orders, {});
@@ -70,6 +75,47 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
   origin = server.url;
   store = seedDemoOrders(origin);
 
+  /** POST /api/downloadorders: a new order starts Created and completes after `completionMs`. */
+  async function createOrder(request: SimulatorRequest, response: ServerResponse): Promise<void> {
+    const body = await readJsonBody(request);
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const order = fields.order as Record<string, unknown> | undefined;
+    if (typeof order !== 'object' || order === null || Array.isArray(order)) throw new SimulatorHttpError(400, 'order is required');
+    const type = fields.download_order_type ?? 'Standard';
+    if (type !== 'Standard' && type !== 'Custom') throw new SimulatorHttpError(400, 'download_order_type must be Standard or Custom');
+    const individual = Object.keys((order.individual as object | null) ?? {}).map(Number).filter(Number.isInteger);
+    const pooled = fields.target_selection ? [1, 2, 3].map((n) => 70_000 + n) : [];
+    const targets = [...individual, ...pooled];
+    if (targets.length === 0) throw new SimulatorHttpError(400, 'The order selects no targets');
+    const orderId = Math.max(0, ...store!.list().map((stored) => stored.order.order_id)) + 1;
+    const created = store!.put(
+      orderResource(origin, orderId, {
+        targetCount: targets.length,
+        name: typeof fields.name === 'string' ? fields.name : null,
+        culture: typeof fields.culture === 'string' ? fields.culture : 'en-US',
+        has_conversions: JSON.stringify(order).includes('"conversions":[['),
+        status: 'Created',
+      }),
+      targets,
+    );
+    const later = (ms: number, change: () => void) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        change();
+      }, ms);
+      timer.unref();
+      timers.add(timer);
+    };
+    later(completionMs / 2, () => store!.update(orderId, { status: 'InProgress' }));
+    later(completionMs, () =>
+      store!.update(orderId, {
+        status: 'Completed',
+        download_location: link(`${origin}/api/downloads/${orderId}.zip`, String(order.zip_filename ?? `order-${orderId}.zip`)),
+      }),
+    );
+    sendJson(response, 201, created.order, { 'last-modified': created.lastModified.toUTCString() });
+  }
+
   function sendPage(request: SimulatorRequest, response: ServerResponse, base: string, items: unknown[], extra: object): void {
     const skipText = request.url.searchParams.get('skip') ?? '0';
     if (!/^\d+$/.test(skipText)) throw new SimulatorHttpError(400, 'skip must be a non-negative integer');
@@ -87,5 +133,13 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     });
   }
 
-  return { url: server.url, store, requests: server.requests, close: server.close };
+  return {
+    url: server.url,
+    store,
+    requests: server.requests,
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return server.close();
+    },
+  };
 }

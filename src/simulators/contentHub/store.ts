@@ -26,10 +26,14 @@ export class DownloadOrderStore {
     return stored;
   }
 
-  /** The vendor working on an order: new fields, and a new Last-Modified. */
+  /**
+   * The vendor working on an order: new fields, and a Last-Modified at least a second later than
+   * the last one, so that If-Modified-Since (whole seconds) always sees the change.
+   */
   update(orderId: number, changes: Partial<DownloadOrderResource>, at = new Date()): void {
     const stored = this.orders.get(orderId);
     if (!stored) throw new Error(`No order ${orderId}`);
-    this.put({ ...stored.order, ...changes }, stored.targets, at);
+    const next = Math.max(at.getTime(), stored.lastModified.getTime() + 1_000);
+    this.put({ ...stored.order, ...changes }, stored.targets, new Date(next));
   }
 }

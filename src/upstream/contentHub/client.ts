@@ -9,7 +9,13 @@ import {
   downloadOrderTargetListSchema,
   downloadOrderTargetSchema,
 } from './model';
-import type { ContentHubCollection, ContentHubLink, DownloadOrderResource, DownloadOrderTargetResource } from './model';
+import type {
+  ContentHubCollection,
+  ContentHubLink,
+  CreateDownloadOrderRequest,
+  DownloadOrderResource,
+  DownloadOrderTargetResource,
+} from './model';
 
 /** An order with when it last changed (its Last-Modified), which its body does not carry. */
 export interface FetchedDownloadOrder {
@@ -50,6 +56,19 @@ export class ContentHubClient {
     const lastModified = header(response.headers['last-modified']);
     this.orders.set(cacheKey, lastModified, response.data);
     return { order: response.data, lastModified: httpDate(lastModified) };
+  }
+
+  /** Creates an order. Never retried: a second attempt would make a second order. */
+  async createOrder(scope: UpstreamScope, request: CreateDownloadOrderRequest): Promise<FetchedDownloadOrder> {
+    const response = await this.http.requestJsonResponse({
+      method: 'POST',
+      path: contentHubPaths.orders(),
+      headers: { ...this.auth(), 'content-type': 'application/json-patch+json' },
+      body: { json: request },
+      schema: downloadOrderSchema,
+      scope,
+    });
+    return { order: response.data!, lastModified: httpDate(header(response.headers['last-modified'])) };
   }
 
   listOrders(scope: UpstreamScope, source: PageSource): Promise<ContentHubCollection<DownloadOrderResource>> {

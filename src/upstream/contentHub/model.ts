@@ -68,3 +68,27 @@ export const contentHubPaths = {
   targets: (orderId: string) => vendorPath`/api/downloadorders/${orderId}/targets`,
   target: (orderId: string, entityId: string) => vendorPath`/api/downloadorders/${orderId}/targets/${entityId}`,
 };
+
+/** What to download for one media group or one asset: renditions, conversions, presets. */
+export interface DownloadConfiguration {
+  renditions?: string[];
+  conversions?: Array<Array<{ type: string; value: unknown }>>;
+  user_rendition_configuration?: { label?: string; culture?: string; description?: string };
+  presets?: string[];
+}
+
+/** The body of POST /api/downloadorders. */
+export interface CreateDownloadOrderRequest {
+  order: {
+    zip_filename?: string;
+    /** By asset media group id. */
+    global?: Record<string, DownloadConfiguration>;
+    /** By asset id, overriding its media group's configuration. */
+    individual?: Record<string, DownloadConfiguration>;
+  };
+  target_selection?: { selectionPool: string; subPoolId?: number; definitionName?: string };
+  item_name_resolver_id?: string;
+  culture?: string;
+  name?: string;
+  download_order_type?: 'Standard' | 'Custom';
+}

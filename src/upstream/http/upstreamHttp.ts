@@ -145,7 +145,7 @@ export class UpstreamHttp {
     let body: string | Readable | undefined;
     if (request.body && 'json' in request.body) {
       body = JSON.stringify(request.body.json);
-      headers['content-type'] = 'application/json';
+      headers['content-type'] ??= 'application/json';
     } else if (request.body) {
       body = request.body.stream;
       headers['content-type'] = request.body.contentType;
