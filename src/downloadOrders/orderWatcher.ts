@@ -26,7 +26,11 @@ export class DownloadOrderWatcher {
     private readonly intervalMs: number,
   ) {}
 
-  watch(orderId: string): AsyncIterableIterator<FetchedDownloadOrder> {
+  /**
+   * Resolves once the order has been read (rejecting, e.g. with NOT_FOUND, if it cannot be), to
+   * its updates, the current order first.
+   */
+  async watch(orderId: string): Promise<AsyncIterableIterator<FetchedDownloadOrder>> {
     const watch = this.join(orderId);
     const updates = on(watch.events, 'order', { close: ['end'] }) as AsyncIterableIterator<[FetchedDownloadOrder]>;
     let pending = watch.last;
@@ -59,6 +63,8 @@ export class DownloadOrderWatcher {
       },
       [Symbol.asyncIterator]: () => iterator,
     };
+    const first = await iterator.next();
+    if (!first.done) pending = first.value;
     return iterator;
   }
 

@@ -57,7 +57,16 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
   // Subscriptions: graphql-ws on the GraphQL path, the protocol Apollo Sandbox and Apollo
   // Client's GraphQLWsLink speak.
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const subscriptions = useServer({ schema, context: wsContext(services) }, wsServer);
+  const subscriptions = useServer(
+    {
+      schema,
+      context: wsContext(services),
+      // The same error shape and codes as over HTTP.
+      onNext: (_context, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, production)) } : result,
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

@@ -48,6 +48,8 @@ export const downloadOrderResolvers: Resolvers = {
 
   Subscription: {
     downloadOrderWatch: {
+      // Resolves after the watcher's first read: a missing order is a NOT_FOUND answer, not a
+      // broken stream.
       subscribe: (_root, { id }, { downloadOrderWatcher }) => downloadOrderWatcher.watch(id),
       resolve: (order: FetchedDownloadOrder) => order,
     },
