@@ -49,6 +49,29 @@ describe('Content Hub simulator', () => {
     expect(downloadOrderSchema.parse(await changed.body.json()).status).toBe('Completed');
   });
 
+  it('creates an order that starts Created and completes after its delay', async () => {
+    const fast = await startContentHubSimulator({ completionMs: 200 });
+    try {
+      const post = (body: unknown) =>
+        request(`${fast.url}/api/downloadorders`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${CONTENT_HUB_DEMO.token}`, 'content-type': 'application/json-patch+json' },
+          body: JSON.stringify(body),
+        });
+      const refused = await post({ name: 'no order' });
+      await refused.body.dump();
+      expect(refused.statusCode).toBe(400);
+      const created = await post({ order: { individual: { 77: { renditions: ['original'] } } }, download_order_type: 'Standard' });
+      expect(created.statusCode).toBe(201);
+      const order = downloadOrderSchema.parse(await created.body.json());
+      expect(order).toMatchObject({ status: 'Created', target_count: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(fast.store.get(order.order_id)!.order).toMatchObject({ status: 'Completed', download_location: { href: expect.stringContaining('.zip') } });
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('answers 404 for unknown orders and targets, 400 for a bad skip', async () => {
     for (const [path, status] of [['/api/downloadorders/42', 404], ['/api/downloadorders/1001/targets/1', 404], ['/api/downloadorders?skip=-1', 400]] as const) {
       const response = await get(path);
