@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { UpstreamScope } from '../http/callLog';
-import type { UpstreamHttp } from '../http/upstreamHttp';
+import { ServiceTokenClient } from '../http/serviceTokenClient';
 import { ASSET_UPLOAD_FIELDS, assetPaths, companyAssetSchema } from './model';
 import type { AssetVisibility, CompanyAsset } from './model';
 import { multipartBody } from './multipartBody';
@@ -13,18 +13,13 @@ export interface AssetUpload {
 }
 
 /** The partner asset store, called with the gateway's service token. Uploads never retry. */
-export class AssetsClient {
-  constructor(
-    private readonly http: UpstreamHttp,
-    private readonly token: string,
-  ) {}
-
+export class AssetsClient extends ServiceTokenClient {
   /** Streams the file to the vendor as it arrives and answers the created CompanyAsset. */
   upload(scope: UpstreamScope, upload: AssetUpload): Promise<CompanyAsset> {
     return this.http.requestJson({
       method: 'POST',
       path: assetPaths.upload(upload.visibility),
-      headers: { authorization: `Bearer ${this.token}` },
+      headers: this.authorization(),
       body: multipartBody({ [ASSET_UPLOAD_FIELDS.name]: upload.name }, { ...upload.file, field: ASSET_UPLOAD_FIELDS.file }),
       schema: companyAssetSchema,
       scope,
@@ -43,7 +38,7 @@ export class AssetsClient {
     return this.http.requestStream({
       method: 'GET',
       path: assetPaths.content(assetKey),
-      headers: { ...options.conditional, ...(options.credentials ? { authorization: `Bearer ${this.token}` } : {}) },
+      headers: { ...options.conditional, ...(options.credentials ? this.authorization() : {}) },
       scope,
     });
   }

@@ -1,7 +1,7 @@
 import { GatewayError } from '../../errors';
 import type { UpstreamScope } from '../http/callLog';
 import { RevalidationCache } from '../http/revalidationCache';
-import type { UpstreamHttp } from '../http/upstreamHttp';
+import { ServiceTokenClient } from '../http/serviceTokenClient';
 import {
   contentHubPaths,
   downloadOrderListSchema,
@@ -27,13 +27,8 @@ export interface FetchedDownloadOrder {
 export type PageSource = { skip: number } | { link: ContentHubLink };
 
 /** Content Hub's download orders, called with the gateway's own token. */
-export class ContentHubClient {
+export class ContentHubClient extends ServiceTokenClient {
   private readonly orders = new RevalidationCache<DownloadOrderResource>();
-
-  constructor(
-    private readonly http: UpstreamHttp,
-    private readonly token: string,
-  ) {}
 
   /**
    * One order. An order fetched before is revalidated with If-Modified-Since: unchanged, it
@@ -47,7 +42,7 @@ export class ContentHubClient {
     const response = await this.http.requestJsonResponse({
       method: 'GET',
       path,
-      headers: { ...this.auth(), ...(cached ? { 'if-modified-since': cached.lastModified } : {}) },
+      headers: { ...this.authorization(), ...(cached ? { 'if-modified-since': cached.lastModified } : {}) },
       schema: downloadOrderSchema,
       scope,
     });
@@ -63,7 +58,7 @@ export class ContentHubClient {
     const response = await this.http.requestJsonResponse({
       method: 'POST',
       path: contentHubPaths.orders(),
-      headers: { ...this.auth(), 'content-type': 'application/json-patch+json' },
+      headers: { ...this.authorization(), 'content-type': 'application/json-patch+json' },
       body: { json: request },
       schema: downloadOrderSchema,
       scope,
@@ -72,15 +67,15 @@ export class ContentHubClient {
   }
 
   listOrders(scope: UpstreamScope, source: PageSource): Promise<ContentHubCollection<DownloadOrderResource>> {
-    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.orders(), source), headers: this.auth(), schema: downloadOrderListSchema, scope });
+    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.orders(), source), headers: this.authorization(), schema: downloadOrderListSchema, scope });
   }
 
   listTargets(scope: UpstreamScope, orderId: string, source: PageSource): Promise<ContentHubCollection<DownloadOrderTargetResource>> {
-    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.targets(orderId), source), headers: this.auth(), schema: downloadOrderTargetListSchema, scope });
+    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.targets(orderId), source), headers: this.authorization(), schema: downloadOrderTargetListSchema, scope });
   }
 
   getTarget(scope: UpstreamScope, orderId: string, entityId: string): Promise<DownloadOrderTargetResource> {
-    return this.http.requestJson({ method: 'GET', path: contentHubPaths.target(orderId, entityId), headers: this.auth(), schema: downloadOrderTargetSchema, scope });
+    return this.http.requestJson({ method: 'GET', path: contentHubPaths.target(orderId, entityId), headers: this.authorization(), schema: downloadOrderTargetSchema, scope });
   }
 
   /** A page by skip, or by following a vendor link, which must stay on the configured origin. */
@@ -93,9 +88,6 @@ export class ContentHubClient {
     return { path: own };
   }
 
-  private auth(): Record<string, string> {
-    return { authorization: `Bearer ${this.token}` };
-  }
 }
 
 function header(value: string | string[] | undefined): string | undefined {
