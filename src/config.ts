@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResilienceOptions } from './upstream/http/resilience';
 
 /**
  * All configuration, read from the environment in this one place and validated at startup.
@@ -34,6 +35,9 @@ const envSchema = z.object({
   UPLOAD_MAX_FILES: positiveInt.default(10),
   UPSTREAM_TIMEOUT_MS: positiveInt.default(10_000),
   UPSTREAM_CONNECTIONS: positiveInt.default(32),
+  UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
+  UPSTREAM_BREAKER_FAILURES: positiveInt.default(5),
+  UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
 });
@@ -51,6 +55,7 @@ export interface UpstreamConfig {
   contentHub: VendorEndpoint;
   timeoutMs: number;
   connectionsPerOrigin: number;
+  resilience: ResilienceOptions;
 }
 
 export interface Config {
@@ -109,7 +114,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },
     uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
     downloadOrderPollMs: vars.DOWNLOAD_ORDER_POLL_MS,
-    upstream: { timeoutMs: vars.UPSTREAM_TIMEOUT_MS, connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS },
+    upstream: {
+      timeoutMs: vars.UPSTREAM_TIMEOUT_MS,
+      connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS,
+      resilience: {
+        retries: vars.UPSTREAM_RETRIES,
+        retryDelayMs: 50,
+        breakerFailures: vars.UPSTREAM_BREAKER_FAILURES,
+        breakerHalfOpenMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
+      },
+    },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
   };

@@ -30,14 +30,17 @@ export interface GatewayErrorDetails {
 
 export class GatewayError extends Error {
   override readonly name = 'GatewayError';
+  /** An idempotent call that failed this way may be tried once more (never shown to clients). */
+  readonly retryable: boolean;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: GatewayErrorDetails = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryable?: boolean },
   ) {
     super(message, options);
+    this.retryable = options?.retryable ?? false;
   }
 }
 

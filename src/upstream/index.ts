@@ -18,7 +18,13 @@ export interface Upstreams {
 export function createUpstreams(config: UpstreamConfig): Upstreams {
   const pools: UpstreamHttp[] = [];
   const pool = (upstream: UpstreamHttpOptions['upstream'], baseUrl: string) => {
-    const http = new UpstreamHttp({ upstream, baseUrl, timeoutMs: config.timeoutMs, connections: config.connectionsPerOrigin });
+    const http = new UpstreamHttp({
+      upstream,
+      baseUrl,
+      timeoutMs: config.timeoutMs,
+      connections: config.connectionsPerOrigin,
+      resilience: config.resilience,
+    });
     pools.push(http);
     return http;
   };

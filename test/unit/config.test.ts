@@ -8,7 +8,11 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
-      upstream: { timeoutMs: 10_000, connectionsPerOrigin: 32 },
+      upstream: {
+        timeoutMs: 10_000,
+        connectionsPerOrigin: 32,
+        resilience: { retries: 1, retryDelayMs: 50, breakerFailures: 5, breakerHalfOpenMs: 10_000 },
+      },
     });
   });
 
@@ -37,6 +41,9 @@ describe('loadConfig', () => {
       DOWNLOAD_ORDER_POLL_MS: '500',
       UPSTREAM_TIMEOUT_MS: '2500',
       UPSTREAM_CONNECTIONS: '8',
+      UPSTREAM_RETRIES: '0',
+      UPSTREAM_BREAKER_FAILURES: '2',
+      UPSTREAM_BREAKER_HALF_OPEN_MS: '1000',
       SIMULATOR_LATENCY_MS: '20',
       SHUTDOWN_GRACE_MS: '3000',
     });
@@ -53,7 +60,11 @@ describe('loadConfig', () => {
       publicUrl: 'https://media.example.com',
       assetContent: { secret: 'x'.repeat(32), ttlSeconds: 60 },
       uploads: { maxFileBytes: 1048576, maxFiles: 3 },
-      upstream: { timeoutMs: 2500, connectionsPerOrigin: 8 },
+      upstream: {
+        timeoutMs: 2500,
+        connectionsPerOrigin: 8,
+        resilience: { retries: 0, retryDelayMs: 50, breakerFailures: 2, breakerHalfOpenMs: 1000 },
+      },
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
     });

@@ -11,6 +11,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'UPSTREAM_RATE_LIMITED',
 };
 
+/** Gateway errors and unavailability: a second try may well reach a healthy instance. */
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
 const MESSAGE_BY_CODE: Partial<Record<ErrorCode, string>> = {
   BAD_USER_INPUT: 'rejected the request as malformed',
   UNAUTHENTICATED: 'needs valid credentials',
@@ -34,11 +37,12 @@ export function errorForStatus(
 ): GatewayError {
   const code: ErrorCode = CODE_BY_STATUS[status] ?? (status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'UPSTREAM_BAD_RESPONSE');
   const retryAfterSeconds = code === 'UPSTREAM_RATE_LIMITED' ? parseRetryAfter(retryAfterHeader) : undefined;
-  return new GatewayError(code, `The ${upstream} API ${MESSAGE_BY_CODE[code]} (HTTP ${status}).`, {
-    upstream,
-    upstreamStatus: status,
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-  });
+  return new GatewayError(
+    code,
+    `The ${upstream} API ${MESSAGE_BY_CODE[code]} (HTTP ${status}).`,
+    { upstream, upstreamStatus: status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+    { retryable: RETRYABLE_STATUSES.has(status) },
+  );
 }
 
 /** Retry-After is either delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */

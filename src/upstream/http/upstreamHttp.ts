@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { GatewayError, badUserInput } from '../../errors';
 import type { UpstreamName } from '../../errors';
 import type { UpstreamScope } from './callLog';
+import { UpstreamResilience } from './resilience';
+import type { ResilienceOptions } from './resilience';
 import { errorForStatus } from './statusErrors';
 
 export interface UpstreamHttpOptions {
@@ -17,6 +19,8 @@ export interface UpstreamHttpOptions {
   connections: number;
   /** JSON answers larger than this are refused rather than buffered (default 16 MiB). */
   maxJsonBytes?: number;
+  /** Retries and circuit breaker; defaults follow DESIGN.md section 5. */
+  resilience?: Partial<ResilienceOptions>;
 }
 
 export interface UpstreamRequest {
@@ -47,10 +51,13 @@ const UNSAFE_HEADER_VALUE = /[\u0000-\u001f\u007f]/;
  * call, no redirects (undici's request follows none unless asked), and vendor failures turned
  * into one typed GatewayError.
  */
+const DEFAULT_RESILIENCE: ResilienceOptions = { retries: 1, retryDelayMs: 50, breakerFailures: 5, breakerHalfOpenMs: 10_000 };
+
 export class UpstreamHttp {
   readonly origin: string;
   private readonly basePath: string;
   private readonly pool: Pool;
+  private readonly resilience: UpstreamResilience;
 
   constructor(private readonly options: UpstreamHttpOptions) {
     const base = new URL(options.baseUrl);
@@ -63,6 +70,7 @@ export class UpstreamHttp {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
+    this.resilience = new UpstreamResilience(options.upstream, { ...DEFAULT_RESILIENCE, ...options.resilience });
   }
 
   /** True when `url` points at this upstream's configured origin (for vendor next-page links). */
@@ -97,12 +105,11 @@ export class UpstreamHttp {
   async requestJsonResponse<T>(
     request: JsonRequest<T>,
   ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; data: T | undefined }> {
-    const { response, deadlinePassed } = await this.send(request, 'application/json');
+    const { response, deadlinePassed } = await this.call(request, 'application/json');
     if (response.statusCode === 304) {
       await response.body.dump();
       return { status: 304, headers: response.headers, data: undefined };
     }
-    await this.refuseFailure(response);
     let text: string;
     try {
       text = await this.readCapped(response);
@@ -128,9 +135,20 @@ export class UpstreamHttp {
    * timeout, so a large file is never cut off for being large.
    */
   async requestStream(request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
-    const { response } = await this.send(request, '*/*');
-    if (response.statusCode !== 304) await this.refuseFailure(response);
-    return response;
+    return (await this.call(request, '*/*')).response;
+  }
+
+  /**
+   * One call through the breaker: a 2xx or 304 answer, or the failure as a GatewayError.
+   * Bodiless or JSON GETs are idempotent and may be retried; anything else is sent once.
+   */
+  private call(request: UpstreamRequest, accept: string): ReturnType<UpstreamHttp['send']> {
+    const idempotent = request.method === 'GET' && request.body === undefined;
+    return this.resilience.run(idempotent, async () => {
+      const sent = await this.send(request, accept);
+      if (sent.response.statusCode !== 304) await this.refuseFailure(sent.response);
+      return sent;
+    });
   }
 
   private async send(
@@ -216,8 +234,14 @@ export class UpstreamHttp {
     ) {
       return new GatewayError('UPSTREAM_TIMEOUT', `The ${upstream} API did not answer within ${timeoutMs} ms.`, { upstream }, { cause: error });
     }
-    return new GatewayError('UPSTREAM_UNAVAILABLE', `The ${upstream} API could not be reached.`, { upstream }, { cause: error });
+    return new GatewayError('UPSTREAM_UNAVAILABLE', `The ${upstream} API could not be reached.`, { upstream }, { cause: error, retryable: isConnectError(error) });
   }
+}
+
+/** Failed before the vendor saw the request: safe to try again. */
+function isConnectError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return error instanceof undiciErrors.ConnectTimeoutError || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
 }
 
 function queryString(query: Record<string, string | undefined> | undefined): string {
