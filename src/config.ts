@@ -40,6 +40,11 @@ const envSchema = z.object({
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
+  JSON_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_ALIASES: positiveInt.default(15),
+  GRAPHQL_MAX_TOKENS: positiveInt.default(5_000),
+  GRAPHQL_MAX_COST: positiveInt.default(25_000),
 });
 
 /** A vendor called with the gateway's own token. */
@@ -76,6 +81,8 @@ export interface Config {
   downloadOrderPollMs: number;
   simulatorLatencyMs: number;
   shutdownGraceMs: number;
+  /** What one request may ask (DESIGN.md section 5). */
+  limits: { jsonBodyBytes: number; depth: number; aliases: number; tokens: number; cost: number };
 }
 
 export class ConfigError extends Error {
@@ -126,5 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    limits: {
+      jsonBodyBytes: vars.JSON_BODY_LIMIT_BYTES,
+      depth: vars.GRAPHQL_MAX_DEPTH,
+      aliases: vars.GRAPHQL_MAX_ALIASES,
+      tokens: vars.GRAPHQL_MAX_TOKENS,
+      cost: vars.GRAPHQL_MAX_COST,
+    },
   };
 }

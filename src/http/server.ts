@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -68,8 +69,20 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     wsServer,
   );
 
+  // Hostile-query limits (graphql-armor): depth, aliases, tokens and static cost. Field
+  // suggestions are Apollo's to hide (hideSchemaDetailsFromClientErrors) in production.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.depth },
+    maxAliases: { n: config.limits.aliases },
+    maxTokens: { n: config.limits.tokens },
+    costLimit: { maxCost: config.limits.cost },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     nodeEnv: config.mode,
     introspection: !production,
     // Production answers no "Did you mean …?" hints that would reveal the schema.
@@ -77,6 +90,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     includeStacktraceInErrorResponses: config.mode === 'development',
     formatError: (formatted, error) => formatError(formatted, error, production),
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
       production
@@ -101,7 +115,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
       allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER],
       maxAge: 600,
     }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.jsonBodyBytes }),
     ...multipartUploads(config),
     expressMiddleware(apollo, { context: httpContext(services) }),
     requestErrors,
