@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
 import { DEMO } from '../src/simulators/acc/seed';
 import { postGraphQL, startStack } from './helpers/stack';
@@ -51,6 +52,12 @@ describe('gateway HTTP server in development', () => {
     });
     await response.body.dump();
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers the full introspection query Sandbox and codegen send, within the query limits', async () => {
+    const { body } = await stack.graphql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(body.errors).toBeUndefined();
+    expect(JSON.stringify(body.data)).toContain('DownloadOrderStatus');
   });
 
   it('answers introspection and suggests field names', async () => {
