@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FaultInjector } from './faults';
 
 /**
  * What every vendor simulator shares: a real HTTP server on loopback, a log of the requests it
@@ -39,6 +40,8 @@ export interface SimulatorServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
   url: string;
   requests: RecordedRequest[];
+  /** Vendor misbehaviour on demand: latency, resets, cut bodies, bad JSON, flapping, 429. */
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export class SimulatorHttpError extends Error {
 
 export async function startSimulatorServer(handler: SimulatorHandler, options: SimulatorOptions = {}): Promise<SimulatorServer> {
   const requests: RecordedRequest[] = [];
+  const faults = new FaultInjector();
   const server = http.createServer((raw, response) => {
     const url = new URL(raw.url ?? '/', 'http://simulator');
     const record: RecordedRequest = { method: raw.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
@@ -62,6 +66,7 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
     });
     void (async () => {
       if (options.latencyMs) await sleep(options.latencyMs);
+      if (await faults.apply(raw, response)) return;
       await handler({ raw, method: record.method, url, record }, response);
     })().catch((error: unknown) => {
       const status = error instanceof SimulatorHttpError ? error.status : 500;
@@ -78,6 +83,7 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     requests,
+    faults,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { ACC_DEFAULT_PAGE_SIZE, ACC_MAX_PAGE_SIZE, ACC_SORT_FIELDS } from '../../upstream/acc/model';
 import type { AccFilterResponse, AccPhoto, AccPhotoFilter } from '../../upstream/acc/model';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
+import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
 import { DEMO, seedDemoPhotos } from './seed';
 import { AccPhotoStore, DEFAULT_SORT, comparator } from './store';
@@ -26,6 +27,7 @@ export interface AccSimulator {
   url: string;
   store: AccPhotoStore;
   requests: RecordedRequest[];
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -129,7 +131,7 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
     return `${origin}/oss/signed/${file}?${params}`;
   }
 
-  return { url: server.url, store, requests: server.requests, close: server.close };
+  return { url: server.url, store, requests: server.requests, faults: server.faults, close: server.close };
 }
 
 function parseQuery(fields: Record<string, unknown>): FilterQuery {

@@ -7,6 +7,7 @@ import busboy from 'busboy';
 import { ASSET_CACHE_SECONDS, ASSET_UPLOAD_FIELDS, ASSET_VISIBILITIES } from '../../upstream/assets/model';
 import type { AssetVisibility } from '../../upstream/assets/model';
 import { SimulatorHttpError, bearerToken, pathSegments, sendJson, startSimulatorServer } from '../http';
+import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
 import { AssetStore } from './store';
 
@@ -35,6 +36,7 @@ export interface AssetsSimulator {
   url: string;
   store: AssetStore;
   requests: RecordedRequest[];
+  faults: FaultInjector;
   /** Uploads whose request ended before the multipart body did: nothing was kept of them. */
   abortedUploads: number;
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
     url: server.url,
     store,
     requests: server.requests,
+    faults: server.faults,
     abortedUploads: 0,
     close: async () => {
       await server.close();

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
+import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
 import { CONTENT_HUB_DEMO, link, orderResource, seedDemoOrders } from './seed';
 import type { DownloadOrderStore } from './store';
@@ -25,6 +26,7 @@ export interface ContentHubSimulator {
   url: string;
   store: DownloadOrderStore;
   requests: RecordedRequest[];
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     url: server.url,
     store,
     requests: server.requests,
+    faults: server.faults,
     close: () => {
       for (const timer of timers) clearTimeout(timer);
       return server.close();

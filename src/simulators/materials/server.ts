@@ -1,6 +1,7 @@
 import { MATERIALS_PRODUCT_TYPES, MATERIALS_VISUAL_QUALITIES, isPhotoProduct } from '../../upstream/materials/model';
 import type { MaterialsProductType, MaterialsResponse, MaterialsVisualQuality } from '../../upstream/materials/model';
 import { SimulatorHttpError, bearerToken, pathSegments, sendJson, startSimulatorServer } from '../http';
+import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions } from '../http';
 import { MATERIALS_DEMO, seedDemoMaterials } from './seed';
 import { present } from './store';
@@ -23,6 +24,7 @@ export interface MaterialsSimulator {
   url: string;
   store: MaterialsStore;
   requests: RecordedRequest[];
+  faults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -60,5 +62,5 @@ export async function startMaterialsSimulator(options: MaterialsSimulatorOptions
     sendJson(response, 200, body);
   }, options);
 
-  return { url: server.url, store, requests: server.requests, close: server.close };
+  return { url: server.url, store, requests: server.requests, faults: server.faults, close: server.close };
 }

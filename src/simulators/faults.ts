@@ -1,0 +1,62 @@
+import type http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Ways a vendor misbehaves; the simulators can do each on demand (DESIGN.md section 5). */
+export type Fault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'reset' }
+  | { kind: 'truncatedBody' }
+  | { kind: 'malformedJson' }
+  | { kind: 'flap' }
+  | { kind: 'rateLimited'; retryAfterSeconds: number };
+
+/**
+ * Injects faults into a simulator's answers: for the next `times` requests (or until cleared).
+ * `flap` alternates a 500 with a normal answer. Used by the fault tests and the load script.
+ */
+export class FaultInjector {
+  private fault: Fault | undefined;
+  private remaining = Infinity;
+  private flapped = false;
+
+  inject(fault: Fault, times = Infinity): void {
+    this.fault = fault;
+    this.remaining = times;
+    this.flapped = false;
+  }
+
+  clear(): void {
+    this.fault = undefined;
+  }
+
+  /** Applies the fault to this request; true when it answered (or killed) the request itself. */
+  async apply(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
+    const fault = this.fault;
+    if (!fault || this.remaining <= 0) return false;
+    this.remaining -= 1;
+    switch (fault.kind) {
+      case 'latency':
+        await sleep(fault.ms);
+        return false;
+      case 'reset':
+        request.socket.resetAndDestroy();
+        return true;
+      case 'truncatedBody':
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': 1_000 });
+        response.write('{"results":[{"id":"');
+        setImmediate(() => response.socket?.destroy());
+        return true;
+      case 'malformedJson':
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [{"id": ');
+        return true;
+      case 'flap':
+        this.flapped = !this.flapped;
+        if (!this.flapped) return false;
+        response.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"flapping"}');
+        return true;
+      case 'rateLimited':
+        response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds) }).end('{}');
+        return true;
+    }
+  }
+}
