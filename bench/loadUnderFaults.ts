@@ -7,14 +7,14 @@
  *   npm run bench:faults                              # 20 clients, 10 s
  *   LOAD_CLIENTS=50 LOAD_SECONDS=30 npm run bench:faults
  */
-import { spawn } from 'node:child_process';
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { request } from 'undici';
 import { DEMO } from '../src/simulators/acc/seed';
 import { startAccSimulator } from '../src/simulators/acc/server';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startMaterialsSimulator } from '../src/simulators/materials/server';
+import { rssKb, startGatewayProcess } from './gatewayProcess';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 20);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -28,9 +28,15 @@ async function main(): Promise<void> {
   const acc = await startAccSimulator({ latencyMs: 5 });
   const materials = await startMaterialsSimulator({ latencyMs: 5 });
   materials.faults.inject({ kind: 'flap' });
-  const gateway = await startGatewayProcess({ ACC_BASE_URL: acc.url, MATERIALS_BASE_URL: materials.url, MATERIALS_TOKEN: MATERIALS_DEMO.token });
+  const gateway = await startGatewayProcess({
+    ACC_BASE_URL: acc.url,
+    MATERIALS_BASE_URL: materials.url,
+    MATERIALS_TOKEN: MATERIALS_DEMO.token,
+    // Measure the flapping itself, not the breaker's fast failures.
+    UPSTREAM_BREAKER_FAILURES: '1000000',
+  });
   try {
-    const rssBefore = await rssMiB(gateway.pid);
+    const rssBefore = (await rssKb(gateway.pid)) / 1024;
     const outcomes = new Map<string, number>();
     const latencies: number[] = [];
     let hung = 0;
@@ -57,7 +63,7 @@ async function main(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: CLIENTS }, client));
-    const rssAfter = await rssMiB(gateway.pid);
+    const rssAfter = (await rssKb(gateway.pid)) / 1024;
     latencies.sort((a, b) => a - b);
     const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
     const report = {
@@ -79,29 +85,6 @@ async function main(): Promise<void> {
     gateway.stop();
     await Promise.all([acc.close(), materials.close()]);
   }
-}
-
-async function startGatewayProcess(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
-    env: { ...process.env, ...env, NODE_ENV: 'production', PORT: '0', UPSTREAM_BREAKER_FAILURES: '1000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL at (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
-}
-
-async function rssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
 main().catch((error: unknown) => {

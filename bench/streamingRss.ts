@@ -9,15 +9,15 @@
  * Loopback only; the gateway runs as a child process (NODE_ENV=production) so its memory is its
  * own; the asset store simulator runs in this process and writes to a temp folder it removes.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { ASSETS_DEMO, startAssetsSimulator } from '../src/simulators/assets/server';
 import { multipartBody } from '../src/upstream/assets/multipartBody';
+import { rssKb, startGatewayProcess } from './gatewayProcess';
 
 const LARGE = Number(process.env.BENCH_FILE_BYTES ?? 1024 ** 3);
 const SMALL = 10 * 1024 ** 2;
@@ -25,7 +25,11 @@ const MiB = 1024 ** 2;
 
 async function main(): Promise<void> {
   const simulator = await startAssetsSimulator();
-  const gateway = await startGatewayProcess(simulator.url);
+  const gateway = await startGatewayProcess({
+    ASSETS_BASE_URL: simulator.url,
+    ASSETS_TOKEN: ASSETS_DEMO.token,
+    UPLOAD_MAX_FILE_BYTES: String(Math.max(LARGE, SMALL) * 2),
+  });
   try {
     await upload(gateway.url, SMALL); // warm up code paths and pools
     const idleKb = await rssKb(gateway.pid);
@@ -54,31 +58,6 @@ async function main(): Promise<void> {
     gateway.stop();
     await simulator.close();
   }
-}
-
-async function startGatewayProcess(assetsUrl: string): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      ASSETS_BASE_URL: assetsUrl,
-      ASSETS_TOKEN: ASSETS_DEMO.token,
-      UPLOAD_MAX_FILE_BYTES: String(Math.max(LARGE, SMALL) * 2),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL at (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** The 1 MiB pattern the files are made of, regenerated on the fly: nothing is held whole. */
@@ -154,11 +133,6 @@ async function measure<T>(pid: number, work: () => Promise<T>): Promise<{ result
     running = false;
     await sampler;
   }
-}
-
-async function rssKb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
 }
 
 function printTable(report: { machine: string; idleRssMiB: number; results: Array<Record<string, unknown>> }): void {

@@ -117,6 +117,17 @@ describe('gateway HTTP server in production', () => {
 });
 
 describe('graceful shutdown', () => {
+  it('leaves the process signals to main.ts (Apollo installs no SIGTERM/SIGINT handler of its own)', async () => {
+    const before = [process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')];
+    const stack = await startStack({ env: { NODE_ENV: 'production' } });
+    try {
+      // Apollo's own handlers would stop the server under main.ts's drain and re-raise the signal.
+      expect([process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')]).toEqual(before);
+    } finally {
+      await stack.close();
+    }
+  });
+
   it('finishes in-flight requests, reports not ready, then refuses new connections', async () => {
     const stack = await startStack({ acc: { latencyMs: 400 } });
     const origin = new URL(stack.url).origin;

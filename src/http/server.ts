@@ -84,6 +84,8 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     nodeEnv: config.mode,
+    // main.ts owns the process's signals: it stops the gateway, then the vendor pools.
+    stopOnTerminationSignals: false,
     introspection: !production,
     // Production answers no "Did you mean …?" hints that would reveal the schema.
     hideSchemaDetailsFromClientErrors: production,
