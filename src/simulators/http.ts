@@ -58,8 +58,12 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
   const requests: RecordedRequest[] = [];
   const faults = new FaultInjector();
   const server = http.createServer((raw, response) => {
-    const url = new URL(raw.url ?? '/', 'http://simulator');
-    const record: RecordedRequest = { method: raw.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    const url = parseTarget(raw.url);
+    const record: RecordedRequest = {
+      method: raw.method ?? 'GET',
+      path: url?.pathname ?? raw.url ?? '',
+      query: url ? Object.fromEntries(url.searchParams) : {},
+    };
     requests.push(record);
     response.on('finish', () => {
       record.status = response.statusCode;
@@ -67,6 +71,7 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
     void (async () => {
       if (options.latencyMs) await sleep(options.latencyMs);
       if (await faults.apply(raw, response)) return;
+      if (!url) throw new SimulatorHttpError(400, 'The request target must be a path');
       await handler({ raw, method: record.method, url, record }, response);
     })().catch((error: unknown) => {
       const status = error instanceof SimulatorHttpError ? error.status : 500;
@@ -92,13 +97,24 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
   };
 }
 
+// Read as a path on a fixed origin, so `//host/x` stays a path; an absolute-form or malformed
+// target becomes the client's 400 instead of an exception that would take the process down.
+function parseTarget(target = '/'): URL | undefined {
+  if (!target.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://simulator${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
 export function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }
 
-/** Reads a JSON body of at most `maxBytes`: 415 for another content type, 413 over the cap, 400 for bad JSON. */
+/** Reads a JSON body of at most `maxBytes`: 400 for another content type or bad JSON, 413 over the cap. */
 export async function readJsonBody(request: SimulatorRequest, maxBytes = 1024 * 1024): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.raw.headers['content-type'] ?? '')) {
     throw new SimulatorHttpError(400, 'Content-Type must be application/json');

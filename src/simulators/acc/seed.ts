@@ -1,5 +1,6 @@
 import { ACC_MEDIA_SOURCES } from '../../upstream/acc/model';
 import type { AccMediaType, AccPhoto } from '../../upstream/acc/model';
+import { formatAccTime } from './store';
 
 /** Ids and the token the demo data is known by (README examples and tests use them). */
 export const DEMO = {
@@ -20,6 +21,7 @@ const AUTHORS = ['PER8KQPK2JRT', 'NCSNR6R5NHUD', '5QCVQ6JAUTHB', 'X7HW2LDQ9MZA',
 const AREAS = ['Level 1', 'Level 2', 'Level 3', 'Basement', 'Roof', 'Lobby', 'Parking deck', 'Office'];
 const SPOTS = ['east stair core', 'north corridor', 'dry wall', 'curtain wall', 'MEP riser', 'slab edge', 'elevator pit', 'fire stopping', 'ceiling grid', 'facade anchors'];
 const NOTES = ['before close-in', 'after inspection', 'punch list item', 'progress', 'damage report', 'as-built check'];
+// One city per project: San Francisco, New York, London.
 const SITES = [
   { latitude: 37.757497, longitude: -122.42115 },
   { latitude: 40.712776, longitude: -74.005974 },
@@ -27,6 +29,8 @@ const SITES = [
 ];
 // Every media type in every project; ordinary photos the most common, as on a real site.
 const MEDIA_CYCLE: AccMediaType[] = ['NORMAL', 'NORMAL', 'INFRARED', 'NORMAL', 'PHOTOSPHERE', 'NORMAL', 'VIDEO', 'NORMAL'];
+const SECOND = 1000;
+const HOUR = 3600 * SECOND;
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every start. */
 function seededRandom(seed: number): () => number {
@@ -40,11 +44,14 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** ACC's time format: UTC, no zone designator, whole seconds. */
-const accTime = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 19);
-
+/**
+ * 450 media over three projects, uploaded through 2025. Each was taken on site (if the camera
+ * said when), then added to the project on a device, then uploaded: takenAt < userCreatedAt <
+ * createdAt. About 8% are deleted.
+ */
 export function seedDemoPhotos(): AccPhoto[] {
   const random = seededRandom(20250105);
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const uuid = () => {
     const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -55,13 +62,16 @@ export function seedDemoPhotos(): AccPhoto[] {
   DEMO.projectIds.forEach((projectId, projectIndex) => {
     const site = SITES[projectIndex]!;
     let createdAt = Date.UTC(2025, 0, 5, 8, 0, 0);
+    let takenAt: number | undefined;
     for (let index = 0; index < PHOTOS_PER_PROJECT[projectIndex]!; index += 1) {
-      // Every seventh upload lands in the same second as the one before: sort ties happen.
-      if (index % 7 !== 0) createdAt += Math.floor((12 + random() * 48) * 3600) * 1000;
+      // Every seventh media is a burst shot, taken and uploaded in the same second as the one
+      // before, so sorting on either time has ties to break.
+      if (index === 0 || index % 7 !== 0) {
+        if (index > 0) createdAt += between(12 * HOUR, 60 * HOUR);
+        takenAt = random() < 0.1 ? undefined : createdAt - between(10 * 60 * SECOND, 48 * HOUR);
+      }
       const mediaType = MEDIA_CYCLE[index % MEDIA_CYCLE.length]!;
-      const takenAt = random() < 0.1 ? undefined : createdAt - Math.floor(random() * 48 * 3600) * 1000;
       const hasLocation = random() > 0.12;
-      const author = pick(AUTHORS);
       const photo: AccPhoto = {
         id: uuid(),
         projectId,
@@ -69,20 +79,22 @@ export function seedDemoPhotos(): AccPhoto[] {
         type: ACC_MEDIA_SOURCES[index % ACC_MEDIA_SOURCES.length],
         title: `${pick(AREAS)} ${pick(SPOTS)}`,
         description: `${pick(NOTES)}, ${pick(AREAS).toLowerCase()}`,
-        createdAt: accTime(createdAt),
-        createdBy: author,
-        takenAt: takenAt === undefined ? undefined : accTime(takenAt),
-        userCreatedAt: accTime(createdAt - Math.floor(random() * 600) * 1000),
-        updatedAt: accTime(createdAt + Math.floor(random() * 86_400) * 1000),
+        createdAt: formatAccTime(createdAt),
+        createdBy: pick(AUTHORS),
+        takenAt: takenAt === undefined ? undefined : formatAccTime(takenAt),
+        // Within the ten minutes before upload, so always after takenAt.
+        userCreatedAt: formatAccTime(createdAt - between(SECOND, 10 * 60 * SECOND)),
+        updatedAt: formatAccTime(createdAt + between(0, 24 * HOUR)),
         updatedBy: pick(AUTHORS),
         isPublic: random() < 0.3,
         locked: random() < 0.1,
         latitude: hasLocation ? Number((site.latitude + (random() - 0.5) / 500).toFixed(6)) : undefined,
         longitude: hasLocation ? Number((site.longitude + (random() - 0.5) / 500).toFixed(6)) : undefined,
-        size: mediaType === 'VIDEO' ? Math.floor(5e6 + random() * 3.5e9) : Math.floor(1e5 + random() * 8e6),
+        // Photos up to ~8 MB, videos from 20 MB: every video is bigger than every photo.
+        size: mediaType === 'VIDEO' ? between(20e6, 2e9) : between(1e5, 8e6),
       };
       if (random() < 0.08) {
-        photo.deletedAt = accTime(createdAt + 3 * 86_400_000);
+        photo.deletedAt = formatAccTime(createdAt + between(HOUR, 30 * 24 * HOUR));
         photo.deletedBy = pick(AUTHORS);
       }
       photos.push(photo);
@@ -90,7 +102,15 @@ export function seedDemoPhotos(): AccPhoto[] {
   });
 
   const [first, second] = photos as [AccPhoto, AccPhoto];
-  Object.assign(first, { id: DEMO.livePhotoId, mediaType: 'NORMAL', type: 'FIELD-REPORT', title: 'Office Dry Wall', description: 'The left side of the office', deletedAt: undefined, deletedBy: undefined });
-  Object.assign(second, { id: DEMO.deletedPhotoId, deletedAt: accTime(Date.UTC(2025, 1, 2, 11, 50, 33)), deletedBy: 'PER8KQPK2JRT' });
+  Object.assign(first, {
+    id: DEMO.livePhotoId,
+    mediaType: 'NORMAL',
+    type: 'FIELD-REPORT',
+    title: 'Office Dry Wall',
+    description: 'The left side of the office',
+    deletedAt: undefined,
+    deletedBy: undefined,
+  });
+  Object.assign(second, { id: DEMO.deletedPhotoId, deletedAt: formatAccTime(Date.UTC(2025, 1, 2, 11, 50, 33)), deletedBy: 'PER8KQPK2JRT' });
   return photos;
 }

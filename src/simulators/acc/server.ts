@@ -1,23 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { ACC_DEFAULT_PAGE_SIZE, ACC_MAX_PAGE_SIZE, ACC_SORT_FIELDS } from '../../upstream/acc/model';
-import type { AccFilterResponse, AccPhoto, AccPhotoFilter } from '../../upstream/acc/model';
+import { z } from 'zod';
+import { ACC_DEFAULT_PAGE_SIZE, ACC_MAX_PAGE_SIZE, ACC_MEDIA_TYPES, ACC_SORT_FIELDS } from '../../upstream/acc/model';
+import type { AccFilterResponse, AccPhoto } from '../../upstream/acc/model';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
 import { DEMO, seedDemoPhotos } from './seed';
-import { AccPhotoStore, DEFAULT_SORT, comparator } from './store';
-import type { AccSort } from './store';
+import { AccPhotoStore, DEFAULT_SORT, parseTimeRange, sortPosition } from './store';
+import type { SortPosition } from './store';
 
 /**
  * A simulator of the ACC Photos API as its docs describe it (upstream-docs/acc-photos-*.txt):
  * bearer token required (403 otherwise), GET one media (404 unknown, 410 deleted, signed URLs
  * only with include=signedUrls), and photos:filter with filters, sort, limit 1..50 (25 by
  * default) and an opaque keyset `cursorState` that, when sent, makes every other field ignored.
- * `pagination.nextPost` is sent only while more results follow.
  */
 
 export interface AccSimulatorOptions extends SimulatorOptions {
+  /** Default: the demo data. */
   store?: AccPhotoStore;
   /** Bearer tokens ACC accepts; every other one gets 403. Default: the demo token. */
   tokens?: string[];
@@ -28,36 +29,61 @@ export interface AccSimulator {
   store: AccPhotoStore;
   requests: RecordedRequest[];
   faults: FaultInjector;
+  /** Replaces the accepted bearer tokens, e.g. to make the gateway's current one expire. */
+  setTokens(tokens: string[]): void;
   close(): Promise<void>;
 }
 
-/** What a cursorState carries: the original query and the last item returned (keyset). */
-interface FilterQuery {
-  filter: AccPhotoFilter;
-  sort: AccSort;
-  limit: number;
-  signedUrls: boolean;
-  after?: { value: string | null; id: string };
-}
-
 const SIGNED_URL_LIFETIME_SECONDS = 60;
+const PHOTOS_PREFIX = ['construction', 'photos', 'v1', 'projects'];
+const BASE64URL = /^[\w-]+$/;
+
+const timeRangeSchema = z
+  .string()
+  .refine((text) => parseTimeRange(text) !== undefined, 'must be an ISO 8601 date-time, or a range a..b, a.. or ..b');
+
+/** A photos:filter body without cursorState, defaults applied. */
+const filterQuerySchema = z.object({
+  filter: z
+    .object({
+      id: z.array(z.string()).optional(),
+      createdBy: z.array(z.string()).optional(),
+      mediaType: z.array(z.enum(ACC_MEDIA_TYPES)).optional(),
+      title: z.string().optional(),
+      createdAt: timeRangeSchema.optional(),
+      takenAt: timeRangeSchema.optional(),
+    })
+    .default({}),
+  sort: z.tuple([z.enum(ACC_SORT_FIELDS), z.enum(['asc', 'desc'])]).default(DEFAULT_SORT),
+  limit: z.number().int().min(1).max(ACC_MAX_PAGE_SIZE).default(ACC_DEFAULT_PAGE_SIZE),
+  // Unknown extras are ignored: ACC documents only signedUrls but may add more.
+  include: z.array(z.string()).default([]),
+});
+type FilterQuery = z.infer<typeof filterQuerySchema>;
+
+/** What a cursorState carries: the original query and the keyset position of the last media returned. */
+const cursorSchema = filterQuerySchema.extend({
+  after: z.object({ at: z.number().nullable(), id: z.string() }),
+});
+type Cursor = z.infer<typeof cursorSchema>;
 
 export async function startAccSimulator(options: AccSimulatorOptions = {}): Promise<AccSimulator> {
   const store = options.store ?? new AccPhotoStore(seedDemoPhotos());
-  const tokens = new Set(options.tokens ?? [DEMO.token]);
+  let tokens = new Set(options.tokens ?? [DEMO.token]);
   let origin = '';
 
   const server = await startSimulatorServer(async (request, response) => {
     const segments = pathSegments(request.url);
-    if (request.method === 'GET' && segments[0] === 'oss' && segments[1] === 'signed') {
-      return servePlaceholder(request, response);
+    const [oss, signed, file, ...afterFile] = segments;
+    if (request.method === 'GET' && oss === 'oss' && signed === 'signed' && file && !afterFile.length) {
+      return servePlaceholder(file, request.url.searchParams, response);
     }
     const token = bearerToken(request);
     if (!token || !tokens.has(token)) {
       throw new SimulatorHttpError(403, 'The request was not accepted because it lacked valid authentication credentials');
     }
-    const [construction, photos, v1, projects, projectId, resource, photoId, ...rest] = segments;
-    if (construction !== 'construction' || photos !== 'photos' || v1 !== 'v1' || projects !== 'projects' || !projectId || rest.length) {
+    const [projectId, resource, photoId, ...rest] = segments.slice(PHOTOS_PREFIX.length);
+    if (!PHOTOS_PREFIX.every((part, index) => segments[index] === part) || !projectId || rest.length) {
       throw new SimulatorHttpError(404, 'The resource cannot be found');
     }
     if (request.method === 'GET' && resource === 'photos' && photoId) {
@@ -74,53 +100,52 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
     const found = store.get(projectId, photoId);
     if (found.kind === 'missing') throw new SimulatorHttpError(404, 'The resource cannot be found');
     if (found.kind === 'deleted') throw new SimulatorHttpError(410, 'The resource was deleted by a user and cannot be return');
+    // `include=signedUrls`, repeated or as a comma list.
     const include = request.url.searchParams.getAll('include').flatMap((value) => value.split(','));
-    sendJson(response, 200, present(found.photo, include.includes('signedUrls')));
+    sendJson(response, 200, present(found.photo, include));
   }
 
   async function filterPhotos(projectId: string, request: SimulatorRequest, response: ServerResponse): Promise<void> {
     const body = await readJsonBody(request);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SimulatorHttpError(400, 'Body must be an object');
-    const fields = body as Record<string, unknown>;
-    const query = fields.cursorState !== undefined ? decodeCursorState(fields.cursorState) : parseQuery(fields);
+    const cursorState = typeof body === 'object' && body !== null && 'cursorState' in body ? body.cursorState : undefined;
+    const query: FilterQuery & { after?: SortPosition } =
+      cursorState === undefined ? parseBody(filterQuerySchema, body) : decodeCursorState(cursorState);
 
-    const matching = store.query(projectId, query.filter, query.sort);
-    const order = comparator(query.sort);
-    const anchor = query.after && ({ id: query.after.id, [query.sort[0]]: query.after.value } as unknown as AccPhoto);
-    const start = anchor ? matching.findIndex((photo) => order(photo, anchor) > 0) : 0;
-    const page = start < 0 ? [] : matching.slice(start, start + query.limit);
+    // `nextPost` is sent only when at least one more media follows this page, never on the last
+    // one, even when that page is full: the gateway computes an exact hasNextPage from it.
+    const following = store.query(projectId, query.filter, query.sort, query.after);
+    const page = following.slice(0, query.limit);
     const last = page.at(-1);
-    const more = start >= 0 && start + query.limit < matching.length;
-
     const result: AccFilterResponse = {
       pagination: {
         limit: query.limit,
-        ...(more && last
-          ? {
-              nextPost: {
+        nextPost:
+          following.length > page.length && last
+            ? {
                 url: `${origin}${request.url.pathname}`,
-                body: { cursorState: encodeCursorState({ ...query, after: { value: last[query.sort[0]] ?? null, id: last.id } }) },
-              },
-            }
-          : {}),
+                body: { cursorState: encodeCursorState({ ...query, after: sortPosition(last, query.sort) }) },
+              }
+            : undefined,
       },
-      results: page.map((photo) => present(photo, query.signedUrls)),
+      results: page.map((photo) => present(photo, query.include)),
     };
     sendJson(response, 200, result);
   }
 
-  /** A media as ACC answers it: freshly signed URLs (when asked) and API URLs. */
-  function present(photo: AccPhoto, withSignedUrls: boolean): AccPhoto {
-    const apiBase = `${origin}/construction/photos/assets/${photo.id}/${photo.id}`;
+  /** A media as ACC answers it: API URLs, and freshly signed URLs when included. */
+  function present(photo: AccPhoto, include: string[]): AccPhoto {
+    const id = encodeURIComponent(photo.id);
+    const apiBase = `${origin}/construction/photos/assets/${id}/${id}`;
     return {
       ...photo,
-      ...(withSignedUrls ? { signedUrls: { fileUrl: signUrl(`${photo.id}.jpg`), thumbnailUrl: signUrl(`${photo.id}_t.jpg`) } } : {}),
+      signedUrls: include.includes('signedUrls') ? { fileUrl: signUrl(`${photo.id}.jpg`), thumbnailUrl: signUrl(`${photo.id}_t.jpg`) } : undefined,
       urls: { fileUrl: `${apiBase}.jpg`, thumbnailUrl: `${apiBase}_t.jpg` },
     };
   }
 
+  /** An S3-style presigned URL on the simulator itself, valid for SIGNED_URL_LIFETIME_SECONDS. */
   function signUrl(file: string): string {
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = formatAmzDate(Date.now());
     const params = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Date': amzDate,
@@ -128,55 +153,64 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
       'X-Amz-SignedHeaders': 'host',
       'X-Amz-Signature': createHash('sha256').update(`${file}${amzDate}`).digest('hex'),
     });
-    return `${origin}/oss/signed/${file}?${params}`;
+    return `${origin}/oss/signed/${encodeURIComponent(file)}?${params}`;
   }
 
-  return { url: server.url, store, requests: server.requests, faults: server.faults, close: server.close };
+  return {
+    url: server.url,
+    store,
+    requests: server.requests,
+    faults: server.faults,
+    setTokens: (accepted) => {
+      tokens = new Set(accepted);
+    },
+    close: server.close,
+  };
 }
 
-function parseQuery(fields: Record<string, unknown>): FilterQuery {
-  const limit = fields.limit ?? ACC_DEFAULT_PAGE_SIZE;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > ACC_MAX_PAGE_SIZE) {
-    throw new SimulatorHttpError(400, `limit must be an integer from 1 to ${ACC_MAX_PAGE_SIZE}`);
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    throw new SimulatorHttpError(400, problems.join('; '));
   }
-  const filter = fields.filter ?? {};
-  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw new SimulatorHttpError(400, 'filter must be an object');
-  const sort = fields.sort ?? DEFAULT_SORT;
-  if (
-    !Array.isArray(sort) ||
-    sort.length !== 2 ||
-    !(ACC_SORT_FIELDS as readonly unknown[]).includes(sort[0]) ||
-    !['asc', 'desc'].includes(sort[1] as string)
-  ) {
-    throw new SimulatorHttpError(400, 'sort must be ["createdAt"|"takenAt", "asc"|"desc"]');
-  }
-  const include = fields.include ?? [];
-  if (!Array.isArray(include)) throw new SimulatorHttpError(400, 'include must be an array');
-  return { filter: filter as AccPhotoFilter, sort: sort as AccSort, limit, signedUrls: include.includes('signedUrls') };
+  return parsed.data;
 }
 
-function encodeCursorState(query: FilterQuery): string {
-  return Buffer.from(JSON.stringify(query)).toString('base64url');
+function encodeCursorState(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursorState(cursorState: unknown): FilterQuery {
+function decodeCursorState(cursorState: unknown): Cursor {
+  const invalid = new SimulatorHttpError(400, 'cursorState is not valid');
+  // Node's decoder skips characters outside the alphabet, so they are refused first.
+  if (typeof cursorState !== 'string' || !BASE64URL.test(cursorState)) throw invalid;
+  let decoded: unknown;
   try {
-    const query = JSON.parse(Buffer.from(String(cursorState), 'base64url').toString('utf8')) as FilterQuery;
-    const parsed = parseQuery({ ...query, include: query.signedUrls ? ['signedUrls'] : [] });
-    if (typeof query.after?.id !== 'string') throw new Error('no position');
-    return { ...parsed, after: query.after };
+    decoded = JSON.parse(Buffer.from(cursorState, 'base64url').toString('utf8'));
   } catch {
-    throw new SimulatorHttpError(400, 'cursorState is not valid');
+    throw invalid;
   }
+  const cursor = cursorSchema.safeParse(decoded);
+  if (!cursor.success) throw invalid;
+  return cursor.data;
 }
 
-/** What a signed URL points at: a small SVG, until the signature expires. */
-function servePlaceholder(request: SimulatorRequest, response: ServerResponse): void {
-  const params = request.url.searchParams;
-  const signedAt = Date.parse((params.get('X-Amz-Date') ?? '').replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
-  const expiresAt = signedAt + Number(params.get('X-Amz-Expires')) * 1000;
+/** S3's X-Amz-Date: 20210324T193346Z. */
+function formatAmzDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function parseAmzDate(text: string): number {
+  return Date.parse(text.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+}
+
+/** What a signed URL points at: a small SVG naming the file, until the signature expires. */
+function servePlaceholder(file: string, params: URLSearchParams, response: ServerResponse): void {
+  const expiresAt = parseAmzDate(params.get('X-Amz-Date') ?? '') + Number(params.get('X-Amz-Expires')) * 1000;
+  // NaN (a parameter missing or malformed) fails this check too.
   if (!(expiresAt >= Date.now())) throw new SimulatorHttpError(403, 'Request has expired');
-  const label = request.url.pathname.split('/').at(-1)!.replace(/[^\w.-]/g, '');
+  const label = file.replace(/[^\w.-]/g, '');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="100%" height="100%" fill="#d8dee4"/><text x="16" y="128" font-family="sans-serif" font-size="14">${label}</text></svg>`;
   response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=60' });
   response.end(svg);

@@ -1,15 +1,64 @@
-import { ACC_MEDIA_TYPES } from '../../upstream/acc/model';
 import type { AccPhoto, AccPhotoFilter, AccSortDirection, AccSortField } from '../../upstream/acc/model';
-import { SimulatorHttpError } from '../http';
 
 export type AccSort = [AccSortField, AccSortDirection];
 export const DEFAULT_SORT: AccSort = ['createdAt', 'asc'];
 
+/**
+ * Where a page ended: the sort value (epoch ms, null when the media has none) and the id of its
+ * last media. Pages continue strictly after it (keyset), so media added or deleted elsewhere
+ * never shift a page the way an offset would.
+ */
+export interface SortPosition {
+  at: number | null;
+  id: string;
+}
+
 export type StoredLookup = { kind: 'found'; photo: AccPhoto } | { kind: 'deleted' } | { kind: 'missing' };
 
+/** A `createdAt`/`takenAt` filter: inclusive bounds in epoch ms, either one may be open. */
+export interface TimeRange {
+  from?: number;
+  to?: number;
+}
+
+const TIMESTAMP_FIELDS = ['createdAt', 'deletedAt', 'takenAt', 'updatedAt', 'userCreatedAt'] as const;
+
+// ISO 8601 as Date.parse reads it; checked first because Date.parse alone also takes "2" or "May 1".
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ZONELESS_TIME = /T[\d:.]+$/i;
+
+/** An ISO 8601 instant in epoch ms, NaN when it is none. Zone-less times are UTC, as ACC means them. */
+export function parseAccTime(text: string): number {
+  if (!ISO_8601.test(text)) return NaN;
+  return Date.parse(ZONELESS_TIME.test(text) ? `${text}Z` : text);
+}
+
+/** ACC's wire format for times: UTC, whole seconds, no zone designator ("2021-03-14T10:20:33"). */
+export function formatAccTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 19);
+}
+
+/** `a..b`, `a..`, `..b` (inclusive) or a single instant `a` (exact); undefined when malformed. */
+export function parseTimeRange(text: string): TimeRange | undefined {
+  const parts = text.split('..');
+  if (parts.length > 2) return undefined;
+  const [fromText = '', toText = fromText] = parts;
+  const bound = (part: string) => (part === '' ? undefined : parseAccTime(part));
+  const range = { from: bound(fromText), to: bound(toText) };
+  if (Number.isNaN(range.from) || Number.isNaN(range.to) || (range.from === undefined && range.to === undefined)) {
+    return undefined;
+  }
+  return range;
+}
+
+export function sortPosition(photo: AccPhoto, [field]: AccSort): SortPosition {
+  const value = photo[field];
+  return { at: value ? parseAccTime(value) : null, id: photo.id };
+}
+
 /**
- * The simulator's photos, per project, deleted ones included (ACC keeps them: GET answers 410).
- * Stored without URLs: the server signs fresh ones on every answer, as ACC does.
+ * The simulator's media, per project, deleted ones included (ACC keeps them: GET answers 410).
+ * Stored as ACC sends them, without URLs: the server signs fresh ones on every answer.
  */
 export class AccPhotoStore {
   private readonly projects = new Map<string, Map<string, AccPhoto>>();
@@ -18,21 +67,26 @@ export class AccPhotoStore {
     for (const photo of photos) this.add(photo);
   }
 
-  get projectIds(): string[] {
-    return [...this.projects.keys()];
-  }
-
+  /** Adds (or replaces) a media; its times may be any ISO 8601 and are kept in ACC's format. */
   add(photo: AccPhoto): void {
+    const stored: AccPhoto = { ...photo, signedUrls: undefined, urls: undefined };
+    for (const field of TIMESTAMP_FIELDS) {
+      const value = photo[field];
+      if (value == null) continue;
+      const at = parseAccTime(value);
+      if (Number.isNaN(at)) throw new Error(`${field} of media ${photo.id} is not an ISO 8601 time: ${value}`);
+      stored[field] = formatAccTime(at);
+    }
     const project = this.projects.get(photo.projectId) ?? new Map<string, AccPhoto>();
-    project.set(photo.id, photo);
+    project.set(photo.id, stored);
     this.projects.set(photo.projectId, project);
   }
 
   /** A user deleting a media: it stays, with deletedAt and deletedBy set. */
   remove(projectId: string, photoId: string, deletedBy: string): void {
     const photo = this.projects.get(projectId)?.get(photoId);
-    if (!photo) return;
-    photo.deletedAt = new Date().toISOString().slice(0, 19);
+    if (!photo || photo.deletedAt) return;
+    photo.deletedAt = formatAccTime(Date.now());
     photo.deletedBy = deletedBy;
   }
 
@@ -42,81 +96,64 @@ export class AccPhotoStore {
     return photo.deletedAt ? { kind: 'deleted' } : { kind: 'found', photo };
   }
 
-  /** The live photos a photos:filter selects, in its order. Invalid filter values are a 400. */
-  query(projectId: string, filter: AccPhotoFilter, sort: AccSort = DEFAULT_SORT): AccPhoto[] {
-    const matches = matcher(filter);
-    const photos = [...(this.projects.get(projectId)?.values() ?? [])].filter((photo) => !photo.deletedAt && matches(photo));
-    return photos.sort(comparator(sort));
+  /** Every media of a project, deleted ones included, in the order they were added. */
+  list(projectId: string): AccPhoto[] {
+    return [...(this.projects.get(projectId)?.values() ?? [])];
+  }
+
+  /**
+   * The live media a photos:filter selects, in `sort` order, only those strictly after `after`
+   * when given. The filter must be valid (see parseTimeRange); the server checks it first.
+   */
+  query(projectId: string, filter: AccPhotoFilter, sort: AccSort = DEFAULT_SORT, after?: SortPosition): AccPhoto[] {
+    const selects = matcher(filter);
+    const order = (a: SortPosition, b: SortPosition) => comparePositions(a, b, sort[1]);
+    return this.list(projectId)
+      .filter((photo) => !photo.deletedAt && selects(photo) && (!after || order(sortPosition(photo, sort), after) > 0))
+      .sort((a, b) => order(sortPosition(a, sort), sortPosition(b, sort)));
   }
 }
 
-/** ACC times are UTC; the store keeps them zone-less like ACC sends them. */
-export function instant(value: string): number {
-  return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`);
-}
-
-/** Order of `sort`, ties broken by id in the same direction; media without the field go last. */
-export function comparator([field, direction]: AccSort): (a: AccPhoto, b: AccPhoto) => number {
+/** Ties are broken by id in the same direction; media without the sort value come last either way. */
+function comparePositions(a: SortPosition, b: SortPosition, direction: AccSortDirection): number {
   const sign = direction === 'desc' ? -1 : 1;
-  return (a, b) => {
-    const left = a[field];
-    const right = b[field];
-    if (!left || !right) {
-      if (left || right) return left ? -1 : 1;
-    } else if (instant(left) !== instant(right)) {
-      return sign * (instant(left) - instant(right));
-    }
-    return sign * (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  };
+  if (a.at !== b.at) {
+    if (a.at === null) return 1;
+    if (b.at === null) return -1;
+    return sign * (a.at - b.at);
+  }
+  return sign * (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Every given criterion must hold; a list criterion holds when the media's value is any of the list. */
 function matcher(filter: AccPhotoFilter): (photo: AccPhoto) => boolean {
   const checks: Array<(photo: AccPhoto) => boolean> = [];
-  const anyOf = (name: string, values: unknown, pick: (photo: AccPhoto) => string | null | undefined) => {
-    if (values === undefined) return;
-    if (!Array.isArray(values) || !values.every((value) => typeof value === 'string')) {
-      throw new SimulatorHttpError(400, `filter.${name} must be an array of strings`);
-    }
-    const wanted = new Set(values);
-    checks.push((photo) => wanted.has(pick(photo) ?? ''));
+  const anyOf = (wanted: readonly string[] | undefined, valueOf: (photo: AccPhoto) => string | null | undefined) => {
+    if (!wanted) return;
+    const set = new Set(wanted);
+    checks.push((photo) => {
+      const value = valueOf(photo);
+      return value != null && set.has(value);
+    });
   };
-  anyOf('id', filter.id, (photo) => photo.id);
-  anyOf('createdBy', filter.createdBy, (photo) => photo.createdBy);
-  anyOf('mediaType', filter.mediaType, (photo) => photo.mediaType);
-  if (filter.mediaType?.some((type) => !(ACC_MEDIA_TYPES as readonly string[]).includes(type))) {
-    throw new SimulatorHttpError(400, `filter.mediaType accepts ${ACC_MEDIA_TYPES.join(', ')}`);
-  }
+  anyOf(filter.id, (photo) => photo.id);
+  anyOf(filter.createdBy, (photo) => photo.createdBy);
+  anyOf(filter.mediaType, (photo) => photo.mediaType);
   if (filter.title !== undefined) {
-    if (typeof filter.title !== 'string') throw new SimulatorHttpError(400, 'filter.title must be a string');
     const needle = filter.title.toLowerCase();
     checks.push((photo) => (photo.title ?? '').toLowerCase().includes(needle));
   }
   for (const field of ['createdAt', 'takenAt'] as const) {
-    if (filter[field] === undefined) continue;
-    const inRange = rangeMatcher(field, filter[field]);
-    checks.push((photo) => inRange(photo[field]));
+    const text = filter[field];
+    if (text === undefined) continue;
+    const range = parseTimeRange(text);
+    if (!range) throw new Error(`filter.${field} is not a valid time range: ${text}`);
+    checks.push((photo) => {
+      const value = photo[field];
+      if (!value) return false;
+      const at = parseAccTime(value);
+      return (range.from === undefined || at >= range.from) && (range.to === undefined || at <= range.to);
+    });
   }
   return (photo) => checks.every((check) => check(photo));
-}
-
-/** `a..b`, `a..`, `..b` (inclusive) or a single instant `a`. */
-function rangeMatcher(field: string, range: unknown): (value: string | null | undefined) => boolean {
-  const invalid = () => new SimulatorHttpError(400, `filter.${field} must be a date-time or a range a..b, a.. or ..b`);
-  if (typeof range !== 'string') throw invalid();
-  const [fromText, toText, ...rest] = range.split('..');
-  if (rest.length) throw invalid();
-  const bound = (text: string | undefined) => {
-    if (!text) return undefined;
-    const value = instant(text);
-    if (Number.isNaN(value)) throw invalid();
-    return value;
-  };
-  const from = bound(fromText);
-  const to = toText === undefined ? from : bound(toText);
-  if (from === undefined && to === undefined) throw invalid();
-  return (value) => {
-    if (!value) return false;
-    const at = instant(value);
-    return (from === undefined || at >= from) && (to === undefined || at <= to);
-  };
 }
