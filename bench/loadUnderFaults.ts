@@ -14,7 +14,7 @@ import { DEMO } from '../src/simulators/acc/seed';
 import { startAccSimulator } from '../src/simulators/acc/server';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startMaterialsSimulator } from '../src/simulators/materials/server';
-import { rssKb, startGatewayProcess } from './gatewayProcess';
+import { rssKb, startGatewayChild } from './childProcess';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 20);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const acc = await startAccSimulator({ latencyMs: 5 });
   const materials = await startMaterialsSimulator({ latencyMs: 5 });
   materials.faults.inject({ kind: 'flap' });
-  const gateway = await startGatewayProcess({
+  const gateway = await startGatewayChild({
     ACC_BASE_URL: acc.url,
     MATERIALS_BASE_URL: materials.url,
     MATERIALS_TOKEN: MATERIALS_DEMO.token,
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       while (Date.now() < deadline) {
         const started = performance.now();
         try {
-          const response = await request(gateway.url, {
+          const response = await request(gateway.ready.url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-acc-token': DEMO.token },
             body,

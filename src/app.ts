@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import { startGateway } from './http/server';
+import type { LoaderOptions } from './loaders';
 import type { RunningGateway } from './http/server';
 import { ACC_TOKEN_HEADER } from './auth/accToken';
 import { DEMO } from './simulators/acc/seed';
@@ -24,7 +25,7 @@ export interface RunningApp {
  * The gateway with its upstreams. A vendor whose base URL is not configured runs on its
  * embedded simulator with demo data, so `npm start` works with no configuration at all.
  */
-export async function startApp(config: Config): Promise<RunningApp> {
+export async function startApp(config: Config, options: { loaderOptions?: LoaderOptions } = {}): Promise<RunningApp> {
   const closers: Array<() => Promise<void>> = [];
   const simulated: string[] = [];
   const demoHeaders: Record<string, string> = {};
@@ -59,7 +60,7 @@ export async function startApp(config: Config): Promise<RunningApp> {
 
   const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets, contentHub });
   closers.push(() => upstreams.close());
-  const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders });
+  const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions });
 
   return {
     gateway,

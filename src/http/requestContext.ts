@@ -5,6 +5,7 @@ import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders';
+import type { LoaderOptions } from '../loaders';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 
@@ -15,6 +16,8 @@ export interface Services {
   downloadOrderWatcher: DownloadOrderWatcher;
   /** PUBLIC_URL, when configured. */
   publicUrl?: string;
+  /** DataLoader switches; default on (see LoaderOptions). */
+  loaderOptions?: LoaderOptions;
 }
 
 function graphqlContext(
@@ -26,7 +29,7 @@ function graphqlContext(
     upstreams: services.upstreams,
     scope,
     accToken: request.accToken,
-    loaders: createLoaders(services.upstreams, scope, request.accToken),
+    loaders: createLoaders(services.upstreams, scope, request.accToken, services.loaderOptions),
     assetLinks: services.assetLinks,
     downloadOrderWatcher: services.downloadOrderWatcher,
     publicBaseUrl: services.publicUrl ?? request.origin,

@@ -15,6 +15,7 @@ import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER } from '../auth/accToken';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
+import type { LoaderOptions } from '../loaders';
 import { formatError } from '../graphql/errors';
 import { buildSchema } from '../graphql/schema';
 import type { Upstreams } from '../upstream';
@@ -31,6 +32,7 @@ export interface GatewayOptions {
   upstreams: Upstreams;
   /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
   sandboxHeaders?: Record<string, string>;
+  loaderOptions?: LoaderOptions;
 }
 
 export interface RunningGateway {
@@ -41,7 +43,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, sandboxHeaders }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
@@ -50,6 +52,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
     downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs),
     publicUrl: config.publicUrl,
+    loaderOptions,
   };
   const httpServer = http.createServer(app);
   const schema = buildSchema();

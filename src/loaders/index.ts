@@ -5,6 +5,7 @@ import type { UpstreamScope } from '../upstream/http/callLog';
 import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/model';
 import type { FetchedDownloadOrder } from '../upstream/contentHub/client';
 import { createDownloadOrderLoader } from './downloadOrderLoader';
+import type { LoaderOptions } from './loaderOptions';
 import { createMaterialsLoader } from './materialsLoader';
 import { createPhotoLoader } from './photoLoader';
 import type { PhotoKey, PhotoLookup } from './photoLoader';
@@ -16,10 +17,12 @@ export interface Loaders {
   downloadOrder: DataLoader<string, FetchedDownloadOrder>;
 }
 
-export function createLoaders(upstreams: Upstreams, scope: UpstreamScope, accToken: AccToken): Loaders {
+export function createLoaders(upstreams: Upstreams, scope: UpstreamScope, accToken: AccToken, options: LoaderOptions = {}): Loaders {
   return {
-    photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require()),
-    materials: createMaterialsLoader(upstreams.materials, scope),
-    downloadOrder: createDownloadOrderLoader(upstreams.contentHub, scope),
+    photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require(), options),
+    materials: createMaterialsLoader(upstreams.materials, scope, options),
+    downloadOrder: createDownloadOrderLoader(upstreams.contentHub, scope, options),
   };
 }
+
+export type { LoaderOptions } from './loaderOptions';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { UpstreamScope } from '../upstream/http/callLog';
+import type { LoaderOptions } from './loaderOptions';
 import type { MaterialsClient } from '../upstream/materials/client';
 import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/model';
 
@@ -11,10 +12,12 @@ import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/mo
 export function createMaterialsLoader(
   client: MaterialsClient,
   scope: UpstreamScope,
+  options: LoaderOptions = {},
 ): DataLoader<MaterialsQuery, MaterialsResponse, string> {
   return new DataLoader<MaterialsQuery, MaterialsResponse, string>(
     (queries) => Promise.all(queries.map((query) => client.getMaterials(scope, query).catch((error: Error) => error))),
     {
+      ...options,
       cacheKeyFn: ({ orderId, assignmentId, productType, visualQuality, modifiedSince }) =>
         JSON.stringify([orderId, assignmentId, productType, visualQuality ?? null, modifiedSince ?? null]),
     },

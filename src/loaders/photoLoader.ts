@@ -5,6 +5,7 @@ import type { AccPhoto } from '../upstream/acc/model';
 import { ACC_MAX_PAGE_SIZE } from '../upstream/acc/model';
 import { DeletedAccPhoto } from '../upstream/acc/refs';
 import type { UpstreamScope } from '../upstream/http/callLog';
+import type { LoaderOptions } from './loaderOptions';
 
 export interface PhotoKey {
   projectId: string;
@@ -25,6 +26,7 @@ export function createPhotoLoader(
   client: AccPhotosClient,
   scope: UpstreamScope,
   requireToken: () => string,
+  options: LoaderOptions = {},
 ): DataLoader<PhotoKey, PhotoLookup, string> {
   return new DataLoader<PhotoKey, PhotoLookup, string>(
     async (keys) => {
@@ -70,7 +72,7 @@ export function createPhotoLoader(
       );
       return keys.map((key) => results.get(photoCacheKey(key)) ?? new Error(`No result for photo ${key.photoId}.`));
     },
-    { cacheKeyFn: photoCacheKey },
+    { ...options, cacheKeyFn: photoCacheKey },
   );
 }
 

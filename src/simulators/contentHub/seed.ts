@@ -32,9 +32,9 @@ export function orderResource(origin: string, orderId: number, fields: Partial<D
   };
 }
 
-export function seedDemoOrders(origin: string): DownloadOrderStore {
+export function seedDemoOrders(origin: string, orderCount: number = CONTENT_HUB_DEMO.orderCount): DownloadOrderStore {
   const store = new DownloadOrderStore();
-  for (let index = 0; index < CONTENT_HUB_DEMO.orderCount; index += 1) {
+  for (let index = 0; index < orderCount; index += 1) {
     const orderId = CONTENT_HUB_DEMO.firstOrderId + index;
     const status = DEMO_STATUSES[index % DEMO_STATUSES.length]!;
     const targetCount = 1 + ((index * 7) % 37);

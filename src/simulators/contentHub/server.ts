@@ -20,6 +20,8 @@ export interface ContentHubSimulatorOptions extends SimulatorOptions {
   linkOrigin?: string;
   /** How long a created order takes to reach Completed (half way it is InProgress). Default 5 s. */
   completionMs?: number;
+  /** How many demo orders to seed (default CONTENT_HUB_DEMO.orderCount); the benchmark walks more. */
+  orderCount?: number;
 }
 
 export interface ContentHubSimulator {
@@ -75,7 +77,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     sendJson(response, 200, stored.order, headers);
   }, options);
   origin = server.url;
-  store = seedDemoOrders(origin);
+  store = seedDemoOrders(origin, options.orderCount);
 
   /** POST /api/downloadorders: a new order starts Created and completes after `completionMs`. */
   async function createOrder(request: SimulatorRequest, response: ServerResponse): Promise<void> {

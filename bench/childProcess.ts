@@ -1,0 +1,87 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface BenchChild<Ready> {
+  process: ChildProcess;
+  pid: number;
+  ready: Ready;
+  /** Sends `message` and resolves with the child's next answer of type `answerType`. */
+  ask<Answer>(message: unknown, answerType: string): Promise<Answer>;
+  stop(): void;
+}
+
+/**
+ * Starts one of bench/children/*.js (built) and waits for its `ready` report. Children die with
+ * the benchmark: they exit when their IPC channel closes, and are killed on exit.
+ */
+export async function startChild<Ready>(
+  name: 'simulators' | 'gateway' | 'floor' | 'load',
+  args: string[] = [],
+  env: Record<string, string> = {},
+  execArgv: string[] = [],
+): Promise<BenchChild<Ready>> {
+  const child = fork(path.join(__dirname, 'children', `${name}.js`), args, {
+    env: { ...process.env, ...env },
+    execArgv,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  const ready = await nextMessage<Ready>(child, 'ready');
+  return {
+    process: child,
+    pid: child.pid!,
+    ready,
+    ask: (message, answerType) => {
+      const answer = nextMessage<never>(child, answerType);
+      child.send(message as object);
+      return answer;
+    },
+    stop: () => {
+      process.off('exit', kill);
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (message: { type: string; message?: string }) => {
+      if (message.type === 'error') {
+        cleanup();
+        reject(new Error(message.message));
+      } else if (message.type === type) {
+        cleanup();
+        resolve(message as T);
+      }
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`bench child exited with ${code}`));
+    };
+    const cleanup = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** A process's resident memory now (VmRSS), in KiB. */
+export async function rssKb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+}
+
+/** The gateway in production mode on the given vendors, batched or naive. */
+export function startGatewayChild(vendorEnv: Record<string, string>, options: { naive?: boolean; execArgv?: string[] } = {}) {
+  return startChild<{ url: string }>(
+    'gateway',
+    options.naive ? ['--naive'] : [],
+    { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...vendorEnv },
+    options.execArgv,
+  );
+}

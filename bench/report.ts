@@ -1,0 +1,147 @@
+/**
+ * What `npm run bench` found, as data (bench/results/bench.json) and as the Markdown tables of
+ * docs/BENCHMARKS.md, with each issue-7 target checked against the figures.
+ */
+import type { BenchOptions } from './run';
+import type { LoadResult } from './children/load';
+import type { StreamingResult } from './streaming';
+import { median } from './stats';
+
+export type TargetName = 'gateway' | 'naive' | 'floor';
+
+export interface ThroughputCell extends LoadResult {
+  target: TargetName;
+  connections: number;
+  run: number;
+}
+
+interface Spread {
+  p50: number;
+  p99: number;
+}
+
+export interface ScenarioReport {
+  id: string;
+  title: string;
+  /** Requests per walk (1 unless the scenario pages). */
+  steps: number;
+  floor: { calls: number; rounds: number };
+  /** Vendor calls per request, counted at the simulators. */
+  calls: Record<TargetName, number>;
+  lowLoad: { criticalPathMs: Spread; gatewayOverheadMs: Spread; floorOverheadMs: Spread };
+  cells: ThroughputCell[];
+}
+
+export interface BenchReport {
+  date: string;
+  command: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  options: BenchOptions;
+  scenarios: ScenarioReport[];
+  streaming: StreamingResult[];
+}
+
+interface Peak {
+  connections: number;
+  requestsPerSecond: number;
+  latencyMs: Spread;
+  failures: number;
+}
+
+/** The connection count where a target's median throughput is highest with p99 under the bound. */
+export function peakOf(scenario: ScenarioReport, target: TargetName, p99BoundMs: number): Peak | undefined {
+  const levels = [...new Set(scenario.cells.map((cell) => cell.connections))];
+  const summaries = levels.map((connections) => {
+    const runs = scenario.cells.filter((cell) => cell.target === target && cell.connections === connections);
+    return {
+      connections,
+      requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+      latencyMs: { p50: median(runs.map((run) => run.latencyMs.p50)), p99: median(runs.map((run) => run.latencyMs.p99)) },
+      failures: runs.reduce((sum, run) => sum + run.failures, 0),
+    };
+  });
+  const admissible = summaries.filter((summary) => summary.latencyMs.p99 <= p99BoundMs && summary.failures === 0);
+  return admissible.sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0];
+}
+
+const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
+const f0 = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a');
+const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
+const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+
+/** Issue 7's throughput targets: ≥ 5× the naive baseline here, ≥ 70 % of the floor there. */
+const NAIVE_TARGET = { scenarios: ['2', '3', '6'], ratio: 5 };
+const FLOOR_TARGET = { scenarios: ['1'], ratio: 0.7 };
+
+export function renderReport(report: BenchReport): string {
+  const { options, machine } = report;
+  const lines: string[] = [
+    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC with \`${report.command}\` on ${machine.platform}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}. ` +
+      `Vendor latency ${options.vendorLatencyMs} ms; ${options.runs} runs of ${options.secondsPerRun} s per connection count (${options.connections.join(', ')}); ` +
+      `throughput counts where p99 ≤ ${options.p99BoundMs} ms with no failures; ${options.samples} low-load samples per scenario.`,
+    '',
+    '### Vendor calls per request',
+    '',
+    '| scenario | floor (calls, rounds) | gateway | naive baseline | floor script |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const scenario of report.scenarios) {
+    const atFloor = Math.abs(scenario.calls.gateway - scenario.floor.calls) < 1e-9;
+    lines.push(
+      `| ${scenario.id}. ${scenario.title} | ${scenario.floor.calls}, ${scenario.floor.rounds} | ${f1(scenario.calls.gateway)} (${atFloor ? 'at the floor' : '**above the floor**'}) | ${f1(scenario.calls.naive)} | ${f1(scenario.calls.floor)} |`,
+    );
+  }
+  lines.push(
+    '',
+    '### Latency overhead (gateway latency − vendor critical path, ms)',
+    '',
+    'Low load: one request at a time, each paired with the same vendor calls made directly. Peak: at the connection count where the gateway\'s throughput peaks, its autocannon p50/p99 minus the low-load critical path p50.',
+    '',
+    '| scenario | critical path p50 | low load p50 | low load p99 | floor script p50 | at peak (connections) p50 | at peak p99 |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const scenario of report.scenarios) {
+    const { criticalPathMs, gatewayOverheadMs, floorOverheadMs } = scenario.lowLoad;
+    const peak = peakOf(scenario, 'gateway', options.p99BoundMs);
+    lines.push(
+      `| ${scenario.id} | ${f1(criticalPathMs.p50)} | ${f1(gatewayOverheadMs.p50)} | ${f1(gatewayOverheadMs.p99)} | ${f1(floorOverheadMs.p50)} | ` +
+        `${peak ? `${f0(peak.latencyMs.p50 - criticalPathMs.p50)} (${peak.connections})` : 'n/a'} | ${peak ? f0(peak.latencyMs.p99 - criticalPathMs.p50) : 'n/a'} |`,
+    );
+  }
+  lines.push(
+    '',
+    '### Throughput (requests/s at each target\'s peak; connections in brackets)',
+    '',
+    '| scenario | gateway | naive baseline | floor script | gateway ÷ naive | gateway ÷ floor | target |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const scenario of report.scenarios) {
+    const [gateway, naive, floor] = (['gateway', 'naive', 'floor'] as const).map((target) => peakOf(scenario, target, options.p99BoundMs));
+    const cell = (peak: Peak | undefined) => (peak ? `${f0(peak.requestsPerSecond)} (${peak.connections})` : 'none under the bound');
+    const vsNaive = (gateway?.requestsPerSecond ?? Number.NaN) / (naive?.requestsPerSecond ?? Number.NaN);
+    const vsFloor = (gateway?.requestsPerSecond ?? Number.NaN) / (floor?.requestsPerSecond ?? Number.NaN);
+    const targets: string[] = [];
+    if (NAIVE_TARGET.scenarios.includes(scenario.id)) targets.push(`≥ ${NAIVE_TARGET.ratio}× naive: ${verdict(vsNaive >= NAIVE_TARGET.ratio)}`);
+    if (FLOOR_TARGET.scenarios.includes(scenario.id)) targets.push(`≥ ${FLOOR_TARGET.ratio * 100} % of floor: ${verdict(vsFloor >= FLOOR_TARGET.ratio)}`);
+    lines.push(`| ${scenario.id} | ${cell(gateway)} | ${cell(naive)} | ${cell(floor)} | ${ratio(vsNaive)} | ${ratio(vsFloor)} | ${targets.join('; ') || '–'} |`);
+  }
+  if (report.streaming.length) {
+    lines.push(
+      '',
+      '### Streaming (scenario 7)',
+      '',
+      '| file | gateway idle RSS | upload: peak RSS over idle | upload MiB/s (direct) | upload ratio | download: peak RSS over idle | download MiB/s (direct) | download ratio |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const row of report.streaming) {
+      lines.push(
+        `| ${row.sizeMiB} MiB | ${f1(row.idleRssMiB)} MiB | ${f1(row.upload.overIdleMiB)} MiB | ${f1(row.upload.mibPerSecond)} (${f1(row.upload.directMiBPerSecond)}) | ${f0(row.upload.ratio * 100)} % | ` +
+          `${f1(row.download.overIdleMiB)} MiB | ${f1(row.download.mibPerSecond)} (${f1(row.download.directMiBPerSecond)}) | ${f0(row.download.ratio * 100)} % |`,
+      );
+    }
+    const worstRss = Math.max(...report.streaming.flatMap((row) => [row.upload.overIdleMiB, row.download.overIdleMiB]));
+    const worstRatio = Math.min(...report.streaming.map((row) => row.upload.ratio));
+    lines.push('', `Targets: peak RSS over idle < 64 MiB: ${verdict(worstRss < 64)}; upload ≥ 80 % of direct: ${verdict(worstRatio >= 0.8)}.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
+import { ASSETS_DEMO } from '../src/simulators/assets/server';
+import { assetPaths } from '../src/upstream/assets/model';
+import { multipartBody } from '../src/upstream/assets/multipartBody';
+import { rssKb, startGatewayChild } from './childProcess';
+
+const MiB = 1024 ** 2;
+
+export interface StreamingResult {
+  sizeMiB: number;
+  idleRssMiB: number;
+  upload: { overIdleMiB: number; mibPerSecond: number; directMiBPerSecond: number; ratio: number };
+  download: { overIdleMiB: number; mibPerSecond: number; directMiBPerSecond: number; ratio: number };
+}
+
+/**
+ * Scenario 7: files through the gateway, up (assetUpload) and down (Asset.contentUrl), each size
+ * side by side with the same bytes sent straight to the asset store simulator with undici. Peak
+ * resident memory is sampled from a fresh gateway process, against its idle memory.
+ */
+export async function benchStreaming(assetsUrl: string, sizes: number[]): Promise<StreamingResult[]> {
+  const gateway = await startGatewayChild(
+    { ASSETS_BASE_URL: assetsUrl, ASSETS_TOKEN: ASSETS_DEMO.token, UPLOAD_MAX_FILE_BYTES: String(Math.max(...sizes) * 2) },
+  );
+  const url = gateway.ready.url;
+  try {
+    await upload(url, MiB); // warm up code paths and pools
+    const idleKb = await rssKb(gateway.pid);
+    const results: StreamingResult[] = [];
+    for (const size of sizes) {
+      console.error(`  ${size / MiB} MiB up and down, through the gateway and direct…`);
+      const up = await measure(gateway.pid, () => upload(url, size));
+      const directUp = await timed(() => uploadDirect(assetsUrl, size));
+      const down = await measure(gateway.pid, () => download(up.result.contentUrl));
+      const directDown = await timed(() => download(`${assetsUrl}${assetPaths.content(up.result.key)}`, { authorization: `Bearer ${ASSETS_DEMO.token}` }));
+      const rate = (seconds: number) => size / MiB / seconds;
+      results.push({
+        sizeMiB: size / MiB,
+        idleRssMiB: idleKb / 1024,
+        upload: { overIdleMiB: (up.peakKb - idleKb) / 1024, mibPerSecond: rate(up.seconds), directMiBPerSecond: rate(directUp.seconds), ratio: directUp.seconds / up.seconds },
+        download: { overIdleMiB: (down.peakKb - idleKb) / 1024, mibPerSecond: rate(down.seconds), directMiBPerSecond: rate(directDown.seconds), ratio: directDown.seconds / down.seconds },
+      });
+    }
+    return results;
+  } finally {
+    gateway.stop();
+  }
+}
+
+/** The 1 MiB pattern the files are made of, regenerated on the fly: nothing is held whole. */
+function fileChunks(size: number): AsyncIterable<Uint8Array> {
+  const block = randomBytes(MiB);
+  return (async function* () {
+    for (let sent = 0; sent < size; sent += MiB) yield block.subarray(0, Math.min(MiB, size - sent));
+  })();
+}
+
+async function upload(url: string, size: number): Promise<{ key: string; contentUrl: string }> {
+  const boundary = `----bench${randomBytes(6).toString('hex')}`;
+  const operations = JSON.stringify({
+    query: 'mutation($input: AssetUploadInput!) { assetUpload(input: $input) { asset { key contentUrl } } }',
+    variables: { input: { file: null, visibility: 'PRIVATE' } },
+  });
+  async function* body() {
+    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`);
+    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.input.file"]}\r\n`);
+    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="bench.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    yield* fileChunks(size);
+    yield Buffer.from(`\r\n--${boundary}--\r\n`);
+  }
+  const response = await request(url, {
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true' },
+    body: Readable.from(body()),
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  const answer = (await response.body.json()) as { data?: { assetUpload: { asset: { key: string; contentUrl: string } } }; errors?: unknown };
+  if (!answer.data) throw new Error(`upload failed: ${JSON.stringify(answer.errors)}`);
+  return answer.data.assetUpload.asset;
+}
+
+async function uploadDirect(simulatorUrl: string, size: number): Promise<void> {
+  const body = multipartBody({ name: 'bench.bin' }, { field: 'file', filename: 'bench.bin', contentType: 'application/octet-stream', content: fileChunks(size) });
+  const response = await request(`${simulatorUrl}/api/v1/partner/asset/upload/private`, {
+    method: 'POST',
+    headers: { 'content-type': body.contentType, authorization: `Bearer ${ASSETS_DEMO.token}` },
+    body: body.stream,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  await response.body.dump();
+}
+
+async function download(url: string, headers: Record<string, string> = {}): Promise<void> {
+  const response = await request(url, { headers, headersTimeout: 0, bodyTimeout: 0 });
+  if (response.statusCode !== 200) throw new Error(`download answered ${response.statusCode}`);
+  for await (const chunk of response.body) void chunk;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** Runs `work` while sampling the gateway's resident memory every 10 ms. */
+async function measure<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; seconds: number; peakKb: number }> {
+  let peakKb = await rssKb(pid);
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peakKb = Math.max(peakKb, await rssKb(pid));
+      await sleep(10);
+    }
+  })();
+  try {
+    return { ...(await timed(work)), peakKb };
+  } finally {
+    running = false;
+    await sampler;
+  }
+}
