@@ -85,3 +85,12 @@ export function startGatewayChild(vendorEnv: Record<string, string>, options: { 
     options.execArgv,
   );
 }
+
+/** CPU time a process has used so far (user + system), in seconds, from /proc/<pid>/stat. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100;
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}

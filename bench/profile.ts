@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startChild, startGatewayChild } from './childProcess';
+import { cpuSeconds, startChild, startGatewayChild } from './childProcess';
 import type { LoadResult, LoadRun } from './children/load';
 import { SCENARIOS } from './scenarios';
 import type { VendorUrls } from './scenarios';
@@ -47,8 +47,13 @@ async function main(): Promise<void> {
       seconds,
       requests: target.requests(scenario, fixtures),
     };
+    const cpuBefore = await cpuSeconds(gateway.pid);
     const { result } = await load.ask<{ result: LoadResult }>(run, 'result');
-    console.log(`scenario ${scenario.id}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.failures} failures`);
+    const cpuMsPerRequest = ((await cpuSeconds(gateway.pid)) - cpuBefore) * 1000 / result.requests;
+    console.log(
+      `scenario ${scenario.id}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
+        `${result.failures} failures; gateway CPU ${cpuMsPerRequest.toFixed(2)} ms per request`,
+    );
   } finally {
     load.stop();
     await new Promise((resolve) => {
