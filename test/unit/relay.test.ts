@@ -28,7 +28,14 @@ describe('signedUrlExpiry', () => {
     );
   });
 
-  it.each(['https://s3.example/x', 'https://s3.example/x?X-Amz-Date=2021&X-Amz-Expires=60', 'not a url'])(
+  it.each([
+    'https://s3.example/x',
+    'https://s3.example/x?X-Amz-Date=2021&X-Amz-Expires=60',
+    'https://s3.example/x?X-Amz-Date=20211324T193346Z&X-Amz-Expires=60',
+    'https://s3.example/x?X-Amz-Date=20210324T193346Z&X-Amz-Expires=-60',
+    'https://s3.example/x?Not-X-Amz-Date=20210324T193346Z&X-Amz-Expires=60',
+    'not a url',
+  ])(
     'is null when %s does not say',
     (url) => {
       expect(signedUrlExpiry(url)).toBeNull();
