@@ -20,7 +20,9 @@ export const photoCacheKey = ({ projectId, photoId }: PhotoKey): string => `${pr
 /**
  * Photos by id, per request. All lookups of one tick become photos:filter calls with `filter.id`
  * lists of at most 50 ids per project. ACC's filter leaves out deleted media, so only the ids it
- * does not return are asked for one by one, to tell deleted (410) from missing (404).
+ * does not return are asked for one by one, to tell deleted (410) from missing (404). A single
+ * id is asked for by GET straight away: one call either way, and ACC answers it without
+ * running a filter, with the 410 or 404 in the same call.
  */
 export function createPhotoLoader(
   client: AccPhotosClient,
@@ -34,6 +36,10 @@ export function createPhotoLoader(
       const results = new Map<string, PhotoLookup | Error>();
 
       const loadChunk = async (projectId: string, photoIds: string[]): Promise<void> => {
+        if (photoIds.length === 1) {
+          results.set(photoCacheKey({ projectId, photoId: photoIds[0]! }), await lookupOne(projectId, photoIds[0]!));
+          return;
+        }
         try {
           const page = await client.filterPhotos(scope, token, projectId, {
             filter: { id: photoIds },
@@ -48,7 +54,7 @@ export function createPhotoLoader(
           const absent = photoIds.filter((photoId) => !results.has(photoCacheKey({ projectId, photoId })));
           await Promise.all(
             absent.map(async (photoId) => {
-              results.set(photoCacheKey({ projectId, photoId }), await lookupAbsent(projectId, photoId));
+              results.set(photoCacheKey({ projectId, photoId }), await lookupOne(projectId, photoId));
             }),
           );
         } catch (error) {
@@ -56,7 +62,7 @@ export function createPhotoLoader(
         }
       };
 
-      const lookupAbsent = async (projectId: string, photoId: string): Promise<PhotoLookup | Error> => {
+      const lookupOne = async (projectId: string, photoId: string): Promise<PhotoLookup | Error> => {
         try {
           return await client.getPhoto(scope, token, projectId, photoId);
         } catch (error) {
