@@ -23,8 +23,8 @@ export const downloadOrderResolvers: Resolvers = {
     downloadOrder: (_root, { id }, { loaders }) => loaders.downloadOrder.load(id),
     downloadOrders: (_root, args, { upstreams, scope }) =>
       skipPage(
-        async (source) => {
-          const page = await upstreams.contentHub.listOrders(scope, source);
+        async (skip) => {
+          const page = await upstreams.contentHub.listOrders(scope, skip);
           return { ...page, items: page.items?.map((order) => ({ order, lastModified: null })) };
         },
         args,
@@ -74,7 +74,7 @@ export const downloadOrderResolvers: Resolvers = {
     culture: ({ order }) => order.culture ?? null,
     self: ({ order }) => order.self ?? null,
     targets: ({ order }, args, { upstreams, scope }) =>
-      skipPage((source) => upstreams.contentHub.listTargets(scope, String(order.order_id), source), args, `targets:${order.order_id}`),
+      skipPage((skip) => upstreams.contentHub.listTargets(scope, String(order.order_id), skip), args, `targets:${order.order_id}`),
     target: ({ order }, { entityId }, { upstreams, scope }) => upstreams.contentHub.getTarget(scope, String(order.order_id), entityId),
   },
 

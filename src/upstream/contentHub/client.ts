@@ -11,7 +11,6 @@ import {
 } from './model';
 import type {
   ContentHubCollection,
-  ContentHubLink,
   CreateDownloadOrderRequest,
   DownloadOrderResource,
   DownloadOrderTargetResource,
@@ -22,9 +21,6 @@ export interface FetchedDownloadOrder {
   order: DownloadOrderResource;
   lastModified: Date | null;
 }
-
-/** Where a collection page is read from: a skip, or a vendor next/previous link. */
-export type PageSource = { skip: number } | { link: ContentHubLink };
 
 /** Content Hub's download orders, called with the gateway's own token. */
 export class ContentHubClient extends ServiceTokenClient {
@@ -66,28 +62,18 @@ export class ContentHubClient extends ServiceTokenClient {
     return { order: response.data!, lastModified: httpDate(header(response.headers['last-modified'])) };
   }
 
-  listOrders(scope: UpstreamScope, source: PageSource): Promise<ContentHubCollection<DownloadOrderResource>> {
-    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.orders(), source), headers: this.authorization(), schema: downloadOrderListSchema, scope });
+  /** A page of the orders, from offset `skip` (Content Hub picks the page size). */
+  listOrders(scope: UpstreamScope, skip: number): Promise<ContentHubCollection<DownloadOrderResource>> {
+    return this.http.requestJson({ method: 'GET', path: contentHubPaths.orders(), query: { skip: String(skip) }, headers: this.authorization(), schema: downloadOrderListSchema, scope });
   }
 
-  listTargets(scope: UpstreamScope, orderId: string, source: PageSource): Promise<ContentHubCollection<DownloadOrderTargetResource>> {
-    return this.http.requestJson({ method: 'GET', ...this.page(contentHubPaths.targets(orderId), source), headers: this.authorization(), schema: downloadOrderTargetListSchema, scope });
+  listTargets(scope: UpstreamScope, orderId: string, skip: number): Promise<ContentHubCollection<DownloadOrderTargetResource>> {
+    return this.http.requestJson({ method: 'GET', path: contentHubPaths.targets(orderId), query: { skip: String(skip) }, headers: this.authorization(), schema: downloadOrderTargetListSchema, scope });
   }
 
   getTarget(scope: UpstreamScope, orderId: string, entityId: string): Promise<DownloadOrderTargetResource> {
     return this.http.requestJson({ method: 'GET', path: contentHubPaths.target(orderId, entityId), headers: this.authorization(), schema: downloadOrderTargetSchema, scope });
   }
-
-  /** A page by skip, or by following a vendor link, which must stay on the configured origin. */
-  private page(path: string, source: PageSource): { path: string; query?: Record<string, string> } {
-    if ('skip' in source) return { path, query: { skip: String(source.skip) } };
-    const own = this.http.ownPath(source.link.href);
-    if (own === null) {
-      throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The contentHub API sent a page link to another origin; it was not followed.', { upstream: 'contentHub' });
-    }
-    return { path: own };
-  }
-
 }
 
 function header(value: string | string[] | undefined): string | undefined {

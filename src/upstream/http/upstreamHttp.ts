@@ -82,7 +82,7 @@ export class UpstreamHttp {
    * The path (with query) of a vendor link to follow, relative to the base URL; null when the
    * link leaves the configured origin or base path, so it is never followed.
    */
-  ownPath(url: string): string | null {
+  private ownPath(url: string): string | null {
     let parsed: URL;
     try {
       parsed = new URL(url);
