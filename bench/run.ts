@@ -50,7 +50,7 @@ function readOptions(): BenchOptions {
     connections: env('CONNECTIONS', smoke ? '4' : '4,16,64').split(',').map(Number),
     secondsPerRun: Number(env('SECONDS', '3')),
     runs: smoke ? 1 : Number(env('RUNS', '3')),
-    samples: smoke ? 3 : Number(env('SAMPLES', '60')),
+    samples: smoke ? 1 : Number(env('SAMPLES', '60')),
     p99BoundMs: Number(env('P99_BOUND_MS', '500')),
     fileBytes: smoke ? 8 * 1024 ** 2 : Number(env('FILE_BYTES', String(1024 ** 3))),
     scenarios: env('SCENARIOS', '1,2,3,4,5,6,7').split(','),
