@@ -45,6 +45,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_ALIASES: positiveInt.default(15),
   GRAPHQL_MAX_TOKENS: positiveInt.default(5_000),
   GRAPHQL_MAX_COST: positiveInt.default(25_000),
+  GRAPHQL_FEDERATION: z.stringbool().default(false),
 });
 
 /** A vendor called with the gateway's own token. */
@@ -81,6 +82,8 @@ export interface Config {
   downloadOrderPollMs: number;
   simulatorLatencyMs: number;
   shutdownGraceMs: number;
+  /** Serve the schema as an Apollo Federation 2 subgraph (docs/federation.md). */
+  federation: boolean;
   /** What one request may ask (DESIGN.md section 5). */
   limits: { jsonBodyBytes: number; depth: number; aliases: number; tokens: number; cost: number };
 }
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    federation: vars.GRAPHQL_FEDERATION,
     limits: {
       jsonBodyBytes: vars.JSON_BODY_LIMIT_BYTES,
       depth: vars.GRAPHQL_MAX_DEPTH,

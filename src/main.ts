@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await startApp(config);
-  console.log(`mediagraph ${config.mode}: GraphQL at ${app.gateway.url}`);
+  console.log(`mediagraph ${config.mode}: GraphQL at ${app.gateway.url}${config.federation ? ' (Apollo Federation 2 subgraph)' : ''}`);
   if (app.simulated.length) {
     console.log(`Vendor APIs on embedded simulators with demo data: ${app.simulated.join(', ')}`);
     for (const [name, value] of Object.entries(app.demoHeaders)) {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../generated/resolvers';
 import { assetResolvers } from './assets/resolvers';
 import { downloadOrderResolvers } from './downloadOrders/resolvers';
 import { materialResolvers } from './materials/resolvers';
@@ -25,9 +26,9 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
     .map((file) => readFileSync(path.join(directory, file), 'utf8'));
 }
 
+/** Every domain's resolvers, for the plain schema and the federation subgraph alike. */
+export const RESOLVERS: Resolvers[] = [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers];
+
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
-    typeDefs: loadTypeDefs(),
-    resolvers: [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers],
-  });
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: RESOLVERS });
 }

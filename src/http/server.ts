@@ -17,6 +17,7 @@ import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { LoaderOptions } from '../loaders';
 import { formatError } from '../graphql/errors';
+import { buildFederatedSchema } from '../graphql/federation/subgraphSchema';
 import { buildSchema } from '../graphql/schema';
 import type { Upstreams } from '../upstream';
 import { assetContentHandler } from './assetContent';
@@ -56,6 +57,8 @@ export async function startGateway({ config, upstreams, sandboxHeaders, loaderOp
   };
   const httpServer = http.createServer(app);
   const schema = buildSchema();
+  // A subgraph has no subscriptions: WebSocket clients keep the plain schema either way.
+  const httpSchema = config.federation ? buildFederatedSchema() : schema;
   let draining = false;
 
   // Subscriptions: graphql-ws on the GraphQL path, the protocol Apollo Sandbox and Apollo
@@ -83,7 +86,7 @@ export async function startGateway({ config, upstreams, sandboxHeaders, loaderOp
   }).protect();
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    schema: httpSchema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     nodeEnv: config.mode,

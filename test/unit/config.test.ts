@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
+      federation: false,
       upstream: {
         timeoutMs: 10_000,
         connectionsPerOrigin: 32,
@@ -51,6 +52,7 @@ describe('loadConfig', () => {
       UPSTREAM_BREAKER_HALF_OPEN_MS: '1000',
       SIMULATOR_LATENCY_MS: '20',
       SHUTDOWN_GRACE_MS: '3000',
+      GRAPHQL_FEDERATION: 'true',
     });
     expect(config).toEqual({
       mode: 'production',
@@ -73,6 +75,7 @@ describe('loadConfig', () => {
       },
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
+      federation: true,
     });
   });
 
@@ -81,8 +84,8 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable in one error', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', ACC_BASE_URL: 'ftp://x', UPSTREAM_TIMEOUT_MS: '-1' });
+    const attempt = () => loadConfig({ PORT: 'eighty', ACC_BASE_URL: 'ftp://x', UPSTREAM_TIMEOUT_MS: '-1', GRAPHQL_FEDERATION: 'maybe' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS/);
+    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*GRAPHQL_FEDERATION/);
   });
 });

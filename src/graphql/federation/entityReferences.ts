@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { GatewayError, badUserInput } from '../../errors';
+import { DeletedAccPhoto } from '../../upstream/acc/refs';
+import type { GraphQLContext } from '../context';
+import { fetchNode } from '../node/fetchNode';
+import type { NodeParent } from '../node/fetchNode';
+import type { NodeTypeName } from '../relay/globalId';
+
+const vendorId = z.string().min(1);
+
+/**
+ * Each entity's `@key` fields (schema/federation/entities.graphql), read from a representation
+ * into the vendor keys its global ID holds, so a reference is fetched like `node(id)`.
+ */
+const KEY_FIELDS = {
+  Project: z.object({ projectId: vendorId }).transform(({ projectId }) => [projectId]),
+  Photo: z
+    .object({ project: z.object({ projectId: vendorId }), photoId: vendorId })
+    .transform(({ project, photoId }) => [project.projectId, photoId]),
+  Order: z.object({ orderId: vendorId }).transform(({ orderId }) => [orderId]),
+  Assignment: z
+    .object({ order: z.object({ orderId: vendorId }), assignmentId: vendorId })
+    .transform(({ order, assignmentId }) => [order.orderId, assignmentId]),
+  Asset: z.object({ key: vendorId }).transform(({ key }) => [key]),
+  DownloadOrder: z.object({ orderId: vendorId }).transform(({ orderId }) => [orderId]),
+} satisfies Record<NodeTypeName, z.ZodType<string[]>>;
+
+/**
+ * Resolves one representation. Called synchronously for every representation of an `_entities`
+ * request, so photo and download order lookups meet in the request's DataLoaders and batch.
+ */
+async function resolveReference(type: NodeTypeName, representation: unknown, context: GraphQLContext): Promise<NodeParent> {
+  const keys = KEY_FIELDS[type].safeParse(representation);
+  if (!keys.success) throw badUserInput(`A ${type} representation needs its key fields as non-empty strings.`);
+  const entity = await fetchNode[type](keys.data, context);
+  // A Photo reference cannot answer with the DeletedPhoto tombstone `photo(...)` gives.
+  if (entity instanceof DeletedAccPhoto) throw new GatewayError('NOT_FOUND', `Photo ${entity.photoId} was deleted.`);
+  return entity;
+}
+
+/** `__resolveReference` of every entity, as @apollo/subgraph calls it: (representation, context). */
+export const entityReferenceResolvers = Object.fromEntries(
+  (Object.keys(KEY_FIELDS) as NodeTypeName[]).map((type) => [
+    type,
+    { __resolveReference: (representation: unknown, context: GraphQLContext) => resolveReference(type, representation, context) },
+  ]),
+) as Record<NodeTypeName, { __resolveReference(representation: unknown, context: GraphQLContext): Promise<NodeParent> }>;

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { mergeResolvers } from '@graphql-tools/merge';
+import { addResolversToSchema } from '@graphql-tools/schema';
+import { Kind, parse } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { Resolvers } from '../../generated/resolvers';
+import { RESOLVERS, findSchemaDirectory, loadTypeDefs } from '../schema';
+import { entityReferenceResolvers } from './entityReferences';
+
+/**
+ * Routers and gateways do not carry subscriptions to subgraphs without extra (often paid)
+ * set-up, so the subgraph leaves `Subscription` out; the service's own WebSocket endpoint keeps
+ * serving it (docs/federation.md).
+ */
+const LEFT_OUT = 'Subscription';
+
+function withoutSubscriptionTypes(document: DocumentNode): DocumentNode {
+  return {
+    ...document,
+    definitions: document.definitions.filter(
+      (definition) =>
+        !((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === LEFT_OUT),
+    ),
+  };
+}
+
+function withoutSubscriptionResolvers(resolvers: Resolvers): Resolvers {
+  return Object.fromEntries(Object.entries(resolvers).filter(([type]) => type !== LEFT_OUT));
+}
+
+/**
+ * The same schema and resolvers as `buildSchema`, as an Apollo Federation 2 subgraph: the `@key`s
+ * of schema/federation/, `_service`, `_entities` and the entities' reference resolvers.
+ */
+export function buildFederatedSchema(): GraphQLSchema {
+  const directory = findSchemaDirectory();
+  const typeDefs = [...loadTypeDefs(directory), ...loadTypeDefs(path.join(directory, 'federation'))].map((sdl) =>
+    withoutSubscriptionTypes(parse(sdl)),
+  );
+  // @apollo/subgraph wires the reference resolvers; graphql-tools merges and adds the domain
+  // resolver maps exactly as makeExecutableSchema does for the plain schema.
+  const subgraph = buildSubgraphSchema({ typeDefs, resolvers: entityReferenceResolvers });
+  return addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers(RESOLVERS.map(withoutSubscriptionResolvers)) });
+}

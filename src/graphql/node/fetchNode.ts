@@ -1,0 +1,21 @@
+import type { ResolversParentTypes } from '../../generated/resolvers';
+import { AccProjectRef } from '../../upstream/acc/refs';
+import { AssignmentRef, OrderRef } from '../../upstream/materials/refs';
+import type { GraphQLContext } from '../context';
+import type { NodeTypeName } from '../relay/globalId';
+
+export type NodeParent = ResolversParentTypes['Node'];
+
+/**
+ * How each Node type is fetched from the vendor keys that identify it: the keys of a global ID,
+ * or of a federation entity reference. Photos and download orders go through the request's
+ * DataLoaders, so lookups made in one tick are batched.
+ */
+export const fetchNode: Record<NodeTypeName, (keys: string[], context: GraphQLContext) => NodeParent | Promise<NodeParent>> = {
+  Photo: ([projectId, photoId], { loaders }) => loaders.photo.load({ projectId: projectId!, photoId: photoId! }),
+  Project: ([projectId]) => new AccProjectRef(projectId!),
+  Order: ([orderId]) => new OrderRef(orderId!),
+  Assignment: ([orderId, assignmentId]) => new AssignmentRef(orderId!, assignmentId!),
+  Asset: ([key]) => ({ key: key! }),
+  DownloadOrder: ([orderId], { loaders }) => loaders.downloadOrder.load(orderId!),
+};
