@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import type { Fault } from '../src/simulators/faults';
 import { DEMO } from '../src/simulators/acc/seed';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
+import { waitFor } from './helpers/wait';
 
 const MATERIALS = `query($o: ID!, $a: ID!) { order(id: $o) { assignment(id: $a) { materials(productType: VIDEO) { totalCount } } } }`;
 const PHOTOS = `query($p: ID!) { project(id: $p) { photos(first: 3) { nodes { photoId } } } }`;
@@ -75,5 +77,38 @@ describe('vendor faults', () => {
     expect(outcomes).toEqual(['UPSTREAM_UNAVAILABLE', 'ok', 'UPSTREAM_UNAVAILABLE', 'ok', 'UPSTREAM_UNAVAILABLE', 'ok']);
     stack.materials.faults.clear();
     await expectHealthy();
+  });
+});
+
+describe('clients that go away', () => {
+  it('abandon their vendor calls without counting as vendor failures', async () => {
+    const stack = await startStack({ env: { UPSTREAM_BREAKER_FAILURES: '2' }, materials: { latencyMs: 300 } });
+    try {
+      const variables = JSON.stringify({ query: MATERIALS, variables: { o: MATERIALS_DEMO.orderId, a: MATERIALS_DEMO.assignmentId } });
+      const abandoned = Array.from({ length: 4 }, () =>
+        request(stack.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: variables,
+          signal: AbortSignal.timeout(100),
+        }).then(
+          () => 'answered',
+          () => 'abandoned',
+        ),
+      );
+      expect(await Promise.all(abandoned)).toEqual(Array(4).fill('abandoned'));
+      // All four reached the vendor and were cut off with their clients (before its 300 ms
+      // answer); a breaker counting them as failures would be open now.
+      await waitFor(() => stack.materials.requests.length === 4);
+      await sleep(400);
+      const { body } = await stack.graphql<{ order: { assignment: { materials: { totalCount: number } } } }>(MATERIALS, {
+        o: MATERIALS_DEMO.orderId,
+        a: MATERIALS_DEMO.assignmentId,
+      });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.order.assignment.materials.totalCount).toBeGreaterThan(0);
+    } finally {
+      await stack.close();
+    }
   });
 });

@@ -114,7 +114,7 @@ export class UpstreamHttp {
     try {
       text = await this.readCapped(response);
     } catch (error) {
-      throw this.transportError(error, deadlinePassed());
+      throw this.transportError(error, deadlinePassed(), request.scope);
     }
     let json: unknown;
     try {
@@ -184,7 +184,7 @@ export class UpstreamHttp {
       });
       return { response, deadlinePassed };
     } catch (error) {
-      throw this.transportError(error, deadlinePassed());
+      throw this.transportError(error, deadlinePassed(), request.scope);
     }
   }
 
@@ -223,9 +223,12 @@ export class UpstreamHttp {
     return new GatewayError('UPSTREAM_BAD_RESPONSE', `The ${upstream} API ${what}.`, { upstream, upstreamStatus: status }, { cause });
   }
 
-  private transportError(error: unknown, deadlinePassed: boolean): GatewayError {
+  private transportError(error: unknown, deadlinePassed: boolean, scope: UpstreamScope): Error {
     const { upstream, timeoutMs } = this.options;
     if (error instanceof GatewayError) return error;
+    // The client went away and took the call with it: nobody waits for an answer, and the
+    // vendor did nothing wrong, so it must not count towards opening the breaker or be retried.
+    if (scope.signal?.aborted && !deadlinePassed) return new ClientGoneError(upstream, error);
     if (
       deadlinePassed ||
       error instanceof undiciErrors.ConnectTimeoutError ||
@@ -239,6 +242,14 @@ export class UpstreamHttp {
 }
 
 /** Failed before the vendor saw the request: safe to try again. */
+/** A vendor call aborted because the incoming request it served was abandoned by its client. */
+export class ClientGoneError extends Error {
+  constructor(upstream: UpstreamName, cause: unknown) {
+    super(`The client went away; the ${upstream} call was abandoned.`, { cause });
+    this.name = 'ClientGoneError';
+  }
+}
+
 function isConnectError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return error instanceof undiciErrors.ConnectTimeoutError || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
