@@ -6,6 +6,7 @@ import { bytesFile, generatedFile, multipartRequest, sha256Of } from './helpers/
 import type { TestFile } from './helpers/multipart';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
+import { waitFor, waitForAsync } from './helpers/waitFor';
 
 const UPLOAD = /* GraphQL */ `
   mutation($input: AssetUploadInput!) {
@@ -252,15 +253,3 @@ describe('assets', () => {
     });
   });
 });
-
-function waitFor(condition: () => boolean): Promise<void> {
-  return waitForAsync(async () => condition());
-}
-
-async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
