@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -9,6 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { CACHE_TTL_SECONDS } from '../cache/gatewayCache';
 import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
@@ -29,6 +31,8 @@ export const GRAPHQL_PATH = '/graphql';
 export interface GatewayOptions {
   config: Config;
   upstreams: Upstreams;
+  /** Holds automatic persisted queries: in memory, or in Redis shared by the replicas. */
+  cache: KeyValueCache<string>;
   /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
   sandboxHeaders?: Record<string, string>;
 }
@@ -41,7 +45,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, sandboxHeaders }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, sandboxHeaders }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
@@ -83,6 +87,9 @@ export async function startGateway({ config, upstreams, sandboxHeaders }: Gatewa
     schema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries: a client may send a query's hash alone once it is known.
+    cache,
+    persistedQueries: { ttl: CACHE_TTL_SECONDS },
     nodeEnv: config.mode,
     // main.ts owns the process's signals: it stops the gateway, then the vendor pools.
     stopOnTerminationSignals: false,
