@@ -1,3 +1,5 @@
+import { openGatewayCache } from './cache/gatewayCache';
+import type { GatewayCache } from './cache/gatewayCache';
 import type { Config } from './config';
 import { startGateway } from './http/server';
 import type { LoaderOptions } from './loaders';
@@ -18,6 +20,8 @@ export interface RunningApp {
   simulated: string[];
   /** Headers the demo data needs (preset in Apollo Sandbox too). */
   demoHeaders: Record<string, string>;
+  /** Where APQ documents and revalidation entries live: memory, or Redis shared by replicas. */
+  cacheKind: GatewayCache['kind'];
   stop(): Promise<void>;
 }
 
@@ -58,14 +62,17 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     token: CONTENT_HUB_DEMO.token,
   }));
 
-  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets, contentHub });
+  const cache = await openGatewayCache(config.cache);
+  closers.push(async () => cache.close());
+  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets, contentHub }, cache.store);
   closers.push(() => upstreams.close());
-  const gateway = await startGateway({ config, upstreams, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions });
+  const gateway = await startGateway({ config, upstreams, cache: cache.store, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions });
 
   return {
     gateway,
     simulated,
     demoHeaders,
+    cacheKind: cache.kind,
     stop: async () => {
       await gateway.stop();
       for (const close of closers.reverse()) await close();

@@ -10,25 +10,27 @@ export const APOLLO_SANDBOX_ORIGIN = 'https://studio.apollographql.com';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
-const optionalUrl = z
-  .url({ protocol: /^https?$/ })
-  .optional()
-  .or(z.literal('').transform(() => undefined));
+const optionalUrl = (protocol: RegExp) =>
+  z
+    .url({ protocol })
+    .optional()
+    .or(z.literal('').transform(() => undefined));
+const optionalHttpUrl = optionalUrl(/^https?$/);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   CORS_ORIGINS: z.string().optional(),
-  ACC_BASE_URL: optionalUrl,
-  MATERIALS_BASE_URL: optionalUrl,
+  ACC_BASE_URL: optionalHttpUrl,
+  MATERIALS_BASE_URL: optionalHttpUrl,
   MATERIALS_TOKEN: z.string().optional(),
-  ASSETS_BASE_URL: optionalUrl,
+  ASSETS_BASE_URL: optionalHttpUrl,
   ASSETS_TOKEN: z.string().optional(),
-  CONTENT_HUB_BASE_URL: optionalUrl,
+  CONTENT_HUB_BASE_URL: optionalHttpUrl,
   CONTENT_HUB_TOKEN: z.string().optional(),
   DOWNLOAD_ORDER_POLL_MS: positiveInt.default(2_000),
-  PUBLIC_URL: optionalUrl,
+  PUBLIC_URL: optionalHttpUrl,
   ASSET_URL_SECRET: z.string().min(32).optional(),
   ASSET_URL_TTL_SECONDS: positiveInt.default(900),
   UPLOAD_MAX_FILE_BYTES: positiveInt.default(2 * 1024 ** 3),
@@ -38,6 +40,9 @@ const envSchema = z.object({
   UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
   UPSTREAM_BREAKER_FAILURES: positiveInt.default(5),
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
+  REDIS_URL: optionalUrl(/^rediss?$/),
+  REDIS_KEY_PREFIX: z.string().default('mediagraph:'),
+  REDIS_TIMEOUT_MS: positiveInt.default(250),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   JSON_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
@@ -64,6 +69,15 @@ export interface UpstreamConfig {
   resilience: ResilienceOptions;
 }
 
+export interface CacheConfig {
+  /** Unset: an in-memory cache per process. Set: one Redis shared by every replica. */
+  redisUrl?: string;
+  /** Put before every Redis key, so several deployments can share one Redis. */
+  keyPrefix: string;
+  /** Deadline for connecting to Redis and for each Redis command. */
+  timeoutMs: number;
+}
+
 export interface Config {
   mode: 'development' | 'production' | 'test';
   http: { host: string; port: number; corsOrigins: string[] };
@@ -78,6 +92,8 @@ export interface Config {
     ttlSeconds: number;
   };
   uploads: { maxFileBytes: number; maxFiles: number };
+  /** Where APQ documents and vendor revalidation entries live: this process, or a shared Redis. */
+  cache: CacheConfig;
   /** How often a watched download order is polled (once per order, whoever watches). */
   downloadOrderPollMs: number;
   simulatorLatencyMs: number;
@@ -123,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },
     uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
+    cache: { redisUrl: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX, timeoutMs: vars.REDIS_TIMEOUT_MS },
     downloadOrderPollMs: vars.DOWNLOAD_ORDER_POLL_MS,
     upstream: {
       timeoutMs: vars.UPSTREAM_TIMEOUT_MS,

@@ -5,6 +5,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await startApp(config);
   console.log(`mediagraph ${config.mode}: GraphQL at ${app.gateway.url}${config.federation ? ' (Apollo Federation 2 subgraph)' : ''}`);
+  console.log(app.cacheKind === 'redis' ? 'Cache: Redis, shared by every replica' : 'Cache: in memory (set REDIS_URL to share it between replicas)');
   if (app.simulated.length) {
     console.log(`Vendor APIs on embedded simulators with demo data: ${app.simulated.join(', ')}`);
     for (const [name, value] of Object.entries(app.demoHeaders)) {

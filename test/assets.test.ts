@@ -6,7 +6,7 @@ import { bytesFile, generatedFile, multipartRequest, sha256Of } from './helpers/
 import type { TestFile } from './helpers/multipart';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
-import { waitFor, waitForAsync } from './helpers/wait';
+import { waitFor, waitForAsync } from './helpers/waitFor';
 
 const UPLOAD = /* GraphQL */ `
   mutation($input: AssetUploadInput!) {

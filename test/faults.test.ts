@@ -5,7 +5,7 @@ import { DEMO } from '../src/simulators/acc/seed';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
-import { waitFor } from './helpers/wait';
+import { waitFor } from './helpers/waitFor';
 
 const MATERIALS = `query($o: ID!, $a: ID!) { order(id: $o) { assignment(id: $a) { materials(productType: VIDEO) { totalCount } } } }`;
 const PHOTOS = `query($p: ID!) { project(id: $p) { photos(first: 3) { nodes { photoId } } } }`;

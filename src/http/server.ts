@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -9,6 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { CACHE_TTL_SECONDS } from '../cache/gatewayCache';
 import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
@@ -31,6 +33,8 @@ export const GRAPHQL_PATH = '/graphql';
 export interface GatewayOptions {
   config: Config;
   upstreams: Upstreams;
+  /** Holds automatic persisted queries: in memory, or in Redis shared by the replicas. */
+  cache: KeyValueCache<string>;
   /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
   sandboxHeaders?: Record<string, string>;
   loaderOptions?: LoaderOptions;
@@ -44,7 +48,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
@@ -89,6 +93,9 @@ export async function startGateway({ config, upstreams, sandboxHeaders, loaderOp
     schema: httpSchema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries: a client may send a query's hash alone once it is known.
+    cache,
+    persistedQueries: { ttl: CACHE_TTL_SECONDS },
     nodeEnv: config.mode,
     // main.ts owns the process's signals: it stops the gateway, then the vendor pools.
     stopOnTerminationSignals: false,

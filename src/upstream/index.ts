@@ -1,3 +1,4 @@
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { UpstreamConfig } from '../config';
 import { AccPhotosClient } from './acc/client';
 import { UpstreamHttp } from './http/upstreamHttp';
@@ -15,7 +16,8 @@ export interface Upstreams {
   close(): Promise<void>;
 }
 
-export function createUpstreams(config: UpstreamConfig): Upstreams {
+/** `cache` holds what is revalidated across requests (and replicas, when it is Redis). */
+export function createUpstreams(config: UpstreamConfig, cache: KeyValueCache<string>): Upstreams {
   const pools: UpstreamHttp[] = [];
   const pool = (upstream: UpstreamHttpOptions['upstream'], baseUrl: string) => {
     const http = new UpstreamHttp({
@@ -32,7 +34,7 @@ export function createUpstreams(config: UpstreamConfig): Upstreams {
     acc: new AccPhotosClient(pool('acc', config.acc.baseUrl)),
     materials: new MaterialsClient(pool('materials', config.materials.baseUrl), config.materials.token),
     assets: new AssetsClient(pool('assets', config.assets.baseUrl), config.assets.token),
-    contentHub: new ContentHubClient(pool('contentHub', config.contentHub.baseUrl), config.contentHub.token),
+    contentHub: new ContentHubClient(pool('contentHub', config.contentHub.baseUrl), config.contentHub.token, cache),
     close: async () => {
       await Promise.all(pools.map((http) => http.close()));
     },

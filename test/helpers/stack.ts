@@ -38,6 +38,11 @@ export interface TestStack {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<TData>>;
+  /**
+   * Another gateway on the same simulators and configuration (plus `env`), as a second replica
+   * would be; stopped with the stack.
+   */
+  replica(env?: Record<string, string>): Promise<RunningApp>;
   /** Vendor requests a simulator received since the last call (and forgets them). */
   takeAccRequests(): AccSimulator['requests'];
   takeMaterialsRequests(): MaterialsSimulator['requests'];
@@ -58,7 +63,7 @@ export async function startStack(
   const materials = await startMaterialsSimulator(options.materials);
   const assets = await startAssetsSimulator(options.assets);
   const contentHub = await startContentHubSimulator(options.contentHub);
-  const config = loadConfig({
+  const env = {
     NODE_ENV: 'test',
     PORT: '0',
     ACC_BASE_URL: acc.url,
@@ -69,8 +74,9 @@ export async function startStack(
     CONTENT_HUB_BASE_URL: contentHub.url,
     CONTENT_HUB_TOKEN: CONTENT_HUB_DEMO.token,
     ...options.env,
-  });
-  const app = await startApp(config);
+  };
+  const app = await startApp(loadConfig(env));
+  const replicas: RunningApp[] = [];
   const url = app.gateway.url;
   return {
     url,
@@ -80,10 +86,15 @@ export async function startStack(
     contentHub,
     app,
     graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
+    replica: async (overrides) => {
+      const replica = await startApp(loadConfig({ ...env, ...overrides }));
+      replicas.push(replica);
+      return replica;
+    },
     takeAccRequests: () => acc.requests.splice(0),
     takeMaterialsRequests: () => materials.requests.splice(0),
     close: async () => {
-      await app.stop();
+      await Promise.all([app, ...replicas].map((running) => running.stop()));
       await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close()]);
     },
   };

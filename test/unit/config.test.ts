@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
       federation: false,
+      cache: { redisUrl: undefined, keyPrefix: 'mediagraph:', timeoutMs: 250 },
       upstream: {
         timeoutMs: 10_000,
         connectionsPerOrigin: 32,
@@ -50,6 +51,9 @@ describe('loadConfig', () => {
       UPSTREAM_RETRIES: '0',
       UPSTREAM_BREAKER_FAILURES: '2',
       UPSTREAM_BREAKER_HALF_OPEN_MS: '1000',
+      REDIS_URL: 'rediss://:secret@cache.example.com:6380/2',
+      REDIS_KEY_PREFIX: 'media-prod:',
+      REDIS_TIMEOUT_MS: '100',
       SIMULATOR_LATENCY_MS: '20',
       SHUTDOWN_GRACE_MS: '3000',
       GRAPHQL_FEDERATION: 'true',
@@ -64,6 +68,7 @@ describe('loadConfig', () => {
         contentHub: { baseUrl: 'https://hub.example.com', token: 'hub-token' },
       },
       downloadOrderPollMs: 500,
+      cache: { redisUrl: 'rediss://:secret@cache.example.com:6380/2', keyPrefix: 'media-prod:', timeoutMs: 100 },
       limits: { jsonBodyBytes: 2048, depth: 7, aliases: 5, tokens: 900, cost: 4000 },
       publicUrl: 'https://media.example.com',
       assetContent: { secret: 'x'.repeat(32), ttlSeconds: 60 },
@@ -84,8 +89,8 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable in one error', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', ACC_BASE_URL: 'ftp://x', UPSTREAM_TIMEOUT_MS: '-1', GRAPHQL_FEDERATION: 'maybe' });
+    const attempt = () => loadConfig({ PORT: 'eighty', ACC_BASE_URL: 'ftp://x', REDIS_URL: 'http://cache:6379', UPSTREAM_TIMEOUT_MS: '-1', GRAPHQL_FEDERATION: 'maybe' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*GRAPHQL_FEDERATION/);
+    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*REDIS_URL[\s\S]*GRAPHQL_FEDERATION/);
   });
 });

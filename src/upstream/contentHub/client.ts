@@ -1,7 +1,9 @@
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GatewayError } from '../../errors';
 import type { UpstreamScope } from '../http/callLog';
 import { RevalidationCache } from '../http/revalidationCache';
 import { ServiceTokenClient } from '../http/serviceTokenClient';
+import type { UpstreamHttp } from '../http/upstreamHttp';
 import {
   contentHubPaths,
   downloadOrderListSchema,
@@ -24,17 +26,23 @@ export interface FetchedDownloadOrder {
 
 /** Content Hub's download orders, called with the gateway's own token. */
 export class ContentHubClient extends ServiceTokenClient {
-  private readonly orders = new RevalidationCache<DownloadOrderResource>();
+  private readonly orders: RevalidationCache<DownloadOrderResource>;
+
+  constructor(http: UpstreamHttp, token: string, cache: KeyValueCache<string>) {
+    super(http, token);
+    this.orders = new RevalidationCache(cache, 'contentHub:order', downloadOrderSchema);
+  }
 
   /**
    * One order. An order fetched before is revalidated with If-Modified-Since: unchanged, it
    * costs a 304 and no body. (The vendor's doc words the 304 case the other way round; this
-   * follows HTTP, RFC 9110 section 13.1.3.)
+   * follows HTTP, RFC 9110 section 13.1.3.) The entry may come from another replica, through
+   * a shared Redis.
    */
   async getOrder(scope: UpstreamScope, orderId: string): Promise<FetchedDownloadOrder> {
     const path = contentHubPaths.order(orderId);
-    const cacheKey = this.orders.key(this.token, path);
-    const cached = this.orders.get(cacheKey);
+    const cacheKey = this.orders.key(this.token, this.http.urlOf(path));
+    const cached = await this.orders.get(cacheKey);
     const response = await this.http.requestJsonResponse({
       method: 'GET',
       path,
@@ -45,7 +53,7 @@ export class ContentHubClient extends ServiceTokenClient {
     if (response.status === 304 && cached) return { order: cached.value, lastModified: httpDate(cached.lastModified) };
     if (!response.data) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The contentHub API answered 304 to an unconditional request.', { upstream: 'contentHub' });
     const lastModified = header(response.headers['last-modified']);
-    this.orders.set(cacheKey, lastModified, response.data);
+    await this.orders.set(cacheKey, lastModified, response.data);
     return { order: response.data, lastModified: httpDate(lastModified) };
   }
 

@@ -1,38 +1,56 @@
 import { createHash } from 'node:crypto';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { z } from 'zod';
+import { CACHE_TTL_SECONDS } from '../../cache/gatewayCache';
 
-interface Entry<T> {
+export interface RevalidationEntry<T> {
   lastModified: string;
   value: T;
 }
 
 /**
  * Cross-request cache by HTTP semantics only: a stored answer is never served as is, only
- * revalidated (If-Modified-Since; a 304 means "still this"). Entries are per credential, never
- * shared across tokens, and the oldest go first past `maxEntries`.
+ * revalidated (If-Modified-Since; a 304 means "still this"). Entries are per credential and per
+ * vendor URL, never shared across tokens, and live in the gateway's cache (memory or Redis), so
+ * what one replica fetched another revalidates. A stored entry is checked against the vendor
+ * model again when read: one written by another version of the gateway is a miss, not a crash.
  */
 export class RevalidationCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+  private readonly entrySchema: z.ZodType<RevalidationEntry<T>>;
 
-  constructor(private readonly maxEntries = 1_000) {}
-
-  key(credential: string, path: string): string {
-    return `${createHash('sha256').update(credential).digest('base64url')}:${path}`;
+  constructor(
+    private readonly store: KeyValueCache<string>,
+    /** Names what is cached, e.g. "contentHub:order". */
+    private readonly namespace: string,
+    schema: z.ZodType<T>,
+  ) {
+    this.entrySchema = z.object({ lastModified: z.string(), value: schema });
   }
 
-  get(key: string): Entry<T> | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Re-insert: Map order doubles as least-recently-used order.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+  /** The credential goes in hashed: the key may sit in a shared Redis. */
+  key(credential: string, url: string): string {
+    return `revalidation:${this.namespace}:${createHash('sha256').update(credential).digest('base64url')}:${url}`;
+  }
+
+  async get(key: string): Promise<RevalidationEntry<T> | undefined> {
+    const stored = await this.store.get(key);
+    if (stored === undefined) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(stored);
+    } catch {
+      return undefined;
     }
-    return entry;
+    const parsed = this.entrySchema.safeParse(json);
+    return parsed.success ? parsed.data : undefined;
   }
 
-  set(key: string, lastModified: string | undefined, value: T): void {
-    this.entries.delete(key);
-    if (!lastModified) return;
-    this.entries.set(key, { lastModified, value });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  /** An answer without Last-Modified cannot be revalidated: it replaces nothing, it removes. */
+  async set(key: string, lastModified: string | undefined, value: T): Promise<void> {
+    if (!lastModified) {
+      await this.store.delete(key);
+      return;
+    }
+    await this.store.set(key, JSON.stringify({ lastModified, value }), { ttl: CACHE_TTL_SECONDS });
   }
 }

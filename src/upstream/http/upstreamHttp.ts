@@ -73,6 +73,11 @@ export class UpstreamHttp {
     this.resilience = new UpstreamResilience(options.upstream, { ...DEFAULT_RESILIENCE, ...options.resilience });
   }
 
+  /** The absolute URL of a path on this upstream: names a cached answer across replicas. */
+  urlOf(path: string): string {
+    return this.origin + this.basePath + path;
+  }
+
   /** True when `url` points at this upstream's configured origin (for vendor next-page links). */
   isOwnUrl(url: string): boolean {
     return this.ownPath(url) !== null;

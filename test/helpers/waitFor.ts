@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** Polls `condition` every 20 ms until it holds; fails after `timeoutMs`. */
+/** Polls `condition` every 20 ms until it holds; throws after `timeoutMs`. */
 export async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const started = Date.now();
   while (!(await condition())) {
