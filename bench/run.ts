@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { startChild, startGatewayChild } from './childProcess';
 import type { BenchChild } from './childProcess';
@@ -89,13 +90,18 @@ async function main(): Promise<void> {
       return Object.values(counts).reduce((sum, count) => sum + count, 0);
     };
     const runLoad = async (run: LoadRun): Promise<LoadResult> => (await load.ask<{ result: LoadResult }>(run, 'result')).result;
+    const waitForQuietVendors = async () => {
+      for (let last = -1, now = await countCalls(); now !== last; last = now, now = await countCalls()) await sleep(500);
+    };
 
     const scenarios: ScenarioReport[] = [];
     for (const scenario of SCENARIOS.filter((candidate) => options.scenarios.includes(candidate.id))) {
       log(`scenario ${scenario.id}: ${scenario.title}`);
       const steps = scenario.operations(fixtures).length;
 
-      // Vendor calls per request: every step of the walk twice, counted at the simulators.
+      // Vendor calls per request: every step of the walk twice, counted at the simulators once
+      // the previous scenario's load has drained from them.
+      await waitForQuietVendors();
       const calls = {} as Record<TargetName, number>;
       for (const target of targets) {
         await simulators.ask({ type: 'reset' }, 'counts');
@@ -139,6 +145,10 @@ async function main(): Promise<void> {
               ...(options.smoke ? { amount: 4 * connectionCount } : {}),
             });
             cells.push({ target: target.name, connections: connectionCount, run, ...result });
+            log(
+              `  ${target.name.padEnd(7)} ${String(connectionCount).padStart(3)} connections: ${result.requestsPerSecond.toFixed(0).padStart(5)} req/s, ` +
+                `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.failures} failures`,
+            );
           }
         }
       }

@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "mutation UploadAsset($input: AssetUploadInput!) {\n  assetUpload(input: $input) {\n    asset {\n      id\n      key\n      name\n      type\n      visibility\n      contentUrl\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": typeof types.UploadAssetDocument,
+    "query AssignmentMaterials($orderId: ID!, $assignmentId: ID!, $productType: ProductType!, $visualQuality: VisualQuality, $first: Int, $after: String) {\n  order(id: $orderId) {\n    id\n    assignment(id: $assignmentId) {\n      id\n      materials(\n        productType: $productType\n        visualQuality: $visualQuality\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...MaterialFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}\n\nfragment MaterialFields on Material {\n  __typename\n  materialId\n  url\n  modifiedAt\n  ... on PhotoMaterial {\n    visualQuality\n    width\n    height\n    file {\n      fileName\n      size\n    }\n  }\n  ... on VideoMaterial {\n    durationSeconds\n    file {\n      fileName\n      size\n    }\n  }\n  ... on ResultLink {\n    label\n  }\n  ... on DocumentMaterial {\n    title\n    pageCount\n    file {\n      fileName\n      contentType\n    }\n  }\n}": typeof types.AssignmentMaterialsDocument,
+    "query PhotoById($projectId: ID!, $id: ID!) {\n  photo(projectId: $projectId, id: $id) {\n    ...PhotoLookupFields\n  }\n}\n\nfragment PhotoLookupFields on PhotoLookup {\n  __typename\n  ... on Photo {\n    id\n    photoId\n    title\n    mediaType\n    takenAt\n    signedUrls {\n      thumbnailUrl\n      expiresAt\n    }\n  }\n  ... on DeletedPhoto {\n    id\n    photoId\n  }\n}\n\nquery ProjectPhotos($projectId: ID!, $filter: PhotoFilter, $sort: PhotoSort, $first: Int!, $after: String) {\n  project(id: $projectId) {\n    id\n    photos(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          mediaType\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.PhotoByIdDocument,
+};
+const documents: Documents = {
+    "mutation UploadAsset($input: AssetUploadInput!) {\n  assetUpload(input: $input) {\n    asset {\n      id\n      key\n      name\n      type\n      visibility\n      contentUrl\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}": types.UploadAssetDocument,
+    "query AssignmentMaterials($orderId: ID!, $assignmentId: ID!, $productType: ProductType!, $visualQuality: VisualQuality, $first: Int, $after: String) {\n  order(id: $orderId) {\n    id\n    assignment(id: $assignmentId) {\n      id\n      materials(\n        productType: $productType\n        visualQuality: $visualQuality\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...MaterialFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}\n\nfragment MaterialFields on Material {\n  __typename\n  materialId\n  url\n  modifiedAt\n  ... on PhotoMaterial {\n    visualQuality\n    width\n    height\n    file {\n      fileName\n      size\n    }\n  }\n  ... on VideoMaterial {\n    durationSeconds\n    file {\n      fileName\n      size\n    }\n  }\n  ... on ResultLink {\n    label\n  }\n  ... on DocumentMaterial {\n    title\n    pageCount\n    file {\n      fileName\n      contentType\n    }\n  }\n}": types.AssignmentMaterialsDocument,
+    "query PhotoById($projectId: ID!, $id: ID!) {\n  photo(projectId: $projectId, id: $id) {\n    ...PhotoLookupFields\n  }\n}\n\nfragment PhotoLookupFields on PhotoLookup {\n  __typename\n  ... on Photo {\n    id\n    photoId\n    title\n    mediaType\n    takenAt\n    signedUrls {\n      thumbnailUrl\n      expiresAt\n    }\n  }\n  ... on DeletedPhoto {\n    id\n    photoId\n  }\n}\n\nquery ProjectPhotos($projectId: ID!, $filter: PhotoFilter, $sort: PhotoSort, $first: Int!, $after: String) {\n  project(id: $projectId) {\n    id\n    photos(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          mediaType\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.PhotoByIdDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UploadAsset($input: AssetUploadInput!) {\n  assetUpload(input: $input) {\n    asset {\n      id\n      key\n      name\n      type\n      visibility\n      contentUrl\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}"): (typeof documents)["mutation UploadAsset($input: AssetUploadInput!) {\n  assetUpload(input: $input) {\n    asset {\n      id\n      key\n      name\n      type\n      visibility\n      contentUrl\n    }\n    userErrors {\n      field\n      message\n      code\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AssignmentMaterials($orderId: ID!, $assignmentId: ID!, $productType: ProductType!, $visualQuality: VisualQuality, $first: Int, $after: String) {\n  order(id: $orderId) {\n    id\n    assignment(id: $assignmentId) {\n      id\n      materials(\n        productType: $productType\n        visualQuality: $visualQuality\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...MaterialFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}\n\nfragment MaterialFields on Material {\n  __typename\n  materialId\n  url\n  modifiedAt\n  ... on PhotoMaterial {\n    visualQuality\n    width\n    height\n    file {\n      fileName\n      size\n    }\n  }\n  ... on VideoMaterial {\n    durationSeconds\n    file {\n      fileName\n      size\n    }\n  }\n  ... on ResultLink {\n    label\n  }\n  ... on DocumentMaterial {\n    title\n    pageCount\n    file {\n      fileName\n      contentType\n    }\n  }\n}"): (typeof documents)["query AssignmentMaterials($orderId: ID!, $assignmentId: ID!, $productType: ProductType!, $visualQuality: VisualQuality, $first: Int, $after: String) {\n  order(id: $orderId) {\n    id\n    assignment(id: $assignmentId) {\n      id\n      materials(\n        productType: $productType\n        visualQuality: $visualQuality\n        first: $first\n        after: $after\n      ) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...MaterialFields\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n}\n\nfragment MaterialFields on Material {\n  __typename\n  materialId\n  url\n  modifiedAt\n  ... on PhotoMaterial {\n    visualQuality\n    width\n    height\n    file {\n      fileName\n      size\n    }\n  }\n  ... on VideoMaterial {\n    durationSeconds\n    file {\n      fileName\n      size\n    }\n  }\n  ... on ResultLink {\n    label\n  }\n  ... on DocumentMaterial {\n    title\n    pageCount\n    file {\n      fileName\n      contentType\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PhotoById($projectId: ID!, $id: ID!) {\n  photo(projectId: $projectId, id: $id) {\n    ...PhotoLookupFields\n  }\n}\n\nfragment PhotoLookupFields on PhotoLookup {\n  __typename\n  ... on Photo {\n    id\n    photoId\n    title\n    mediaType\n    takenAt\n    signedUrls {\n      thumbnailUrl\n      expiresAt\n    }\n  }\n  ... on DeletedPhoto {\n    id\n    photoId\n  }\n}\n\nquery ProjectPhotos($projectId: ID!, $filter: PhotoFilter, $sort: PhotoSort, $first: Int!, $after: String) {\n  project(id: $projectId) {\n    id\n    photos(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          mediaType\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"): (typeof documents)["query PhotoById($projectId: ID!, $id: ID!) {\n  photo(projectId: $projectId, id: $id) {\n    ...PhotoLookupFields\n  }\n}\n\nfragment PhotoLookupFields on PhotoLookup {\n  __typename\n  ... on Photo {\n    id\n    photoId\n    title\n    mediaType\n    takenAt\n    signedUrls {\n      thumbnailUrl\n      expiresAt\n    }\n  }\n  ... on DeletedPhoto {\n    id\n    photoId\n  }\n}\n\nquery ProjectPhotos($projectId: ID!, $filter: PhotoFilter, $sort: PhotoSort, $first: Int!, $after: String) {\n  project(id: $projectId) {\n    id\n    photos(filter: $filter, sort: $sort, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          title\n          mediaType\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

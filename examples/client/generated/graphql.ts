@@ -1,0 +1,299 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /**
+   * An instant in time, as an RFC 3339 date-time with offset, e.g. `2026-03-14T10:20:33.000Z`.
+   * Values from vendors that send times without a zone are read as UTC.
+   */
+  DateTime: { input: string; output: string; }
+  /** Any JSON value, for vendor settings the schema does not model. */
+  JSON: { input: unknown; output: unknown; }
+  /** An integer that JSON carries exactly: -(2^53-1) to 2^53-1. Used for byte sizes. */
+  SafeInt: { input: number; output: number; }
+  /** An absolute URL (RFC 3986). */
+  URL: { input: string; output: string; }
+  /** A file of a GraphQL multipart request (graphql-multipart-request-spec). */
+  Upload: { input: File | Blob; output: File | Blob; }
+};
+
+export type AssetDownloadInput = {
+  /** Content Hub's asset (entity) id. */
+  assetId: Scalars['ID']['input'];
+  download: DownloadConfigurationInput;
+};
+
+export type AssetUploadInput = {
+  file: Scalars['Upload']['input'];
+  /** Display name; defaults to the file's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** PRIVATE (the default) needs the gateway's credentials to read; PUBLIC can be read by anyone. */
+  visibility?: AssetVisibility;
+};
+
+export type AssetVisibility =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+export type ConversionStepInput = {
+  /** e.g. fileExtension, width, height. */
+  type: Scalars['String']['input'];
+  /** The step's value, as Content Hub takes it (any JSON). */
+  value?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+/**
+ * A range of instants, inclusive at both ends. Leave `from` or `to` out for a range open on that
+ * side; give at least one. `from` equal to `to` selects that exact instant.
+ */
+export type DateTimeRange = {
+  /** Earliest instant included. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Latest instant included. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type DownloadConfigurationInput = {
+  /** Conversions, each a list of steps applied in order. */
+  conversions?: InputMaybe<Array<Array<ConversionStepInput>>>;
+  presets?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Rendition names, e.g. ["preview", "original"]. */
+  renditions?: InputMaybe<Array<Scalars['String']['input']>>;
+  userRendition?: InputMaybe<UserRenditionInput>;
+};
+
+export type DownloadOrderCreateInput = {
+  /** What to download for particular assets, overriding their media group's configuration. */
+  assets?: InputMaybe<Array<AssetDownloadInput>>;
+  /** Culture code, e.g. en-US. */
+  culture?: InputMaybe<Scalars['String']['input']>;
+  /** Content Hub's item name resolver. */
+  itemNameResolverId?: InputMaybe<Scalars['String']['input']>;
+  /** What to download for every asset of a media group. */
+  mediaGroups?: InputMaybe<Array<MediaGroupDownloadInput>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The selection pool whose entities the order contains. */
+  targetSelection?: InputMaybe<TargetSelectionInput>;
+  type?: DownloadOrderType;
+  /** The name of the ZIP file. */
+  zipFileName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a download order is, normalised from Content Hub's free-text status. */
+export type DownloadOrderStatus =
+  | 'ARCHIVED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'CREATED'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'PENDING'
+  /** A status this schema does not know yet: read `statusText`. */
+  | 'UNKNOWN';
+
+export type DownloadOrderType =
+  | 'CUSTOM'
+  | 'STANDARD';
+
+export type MediaGroupDownloadInput = {
+  download: DownloadConfigurationInput;
+  /** Content Hub's media group id. */
+  mediaGroupId: Scalars['ID']['input'];
+};
+
+/** Narrows a project's photos. Every field given must match; list fields match any of their values. */
+export type PhotoFilter = {
+  /** When the media reached the ACC server. */
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** Autodesk IDs of the users who added the media. */
+  createdBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  mediaTypes?: InputMaybe<Array<PhotoMediaType>>;
+  /** ACC media UUIDs. */
+  photoIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** When the camera captured the media. */
+  takenAt?: InputMaybe<DateTimeRange>;
+  /** Matches titles containing this text, as ACC matches it (case-insensitive). */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PhotoMediaType =
+  /** An infrared photo. */
+  | 'INFRARED'
+  /** An ordinary photo. */
+  | 'NORMAL'
+  /** A 360° photosphere. */
+  | 'PHOTOSPHERE'
+  /** A video. */
+  | 'VIDEO';
+
+/** How to order a project's photos. */
+export type PhotoSort = {
+  direction?: SortDirection;
+  field: PhotoSortField;
+};
+
+export type PhotoSortField =
+  | 'CREATED_AT'
+  | 'TAKEN_AT';
+
+/** The kind of ACC item a media was first added with. */
+export type PhotoSource =
+  | 'ASSET'
+  | 'FIELD_REPORT'
+  | 'FORM'
+  | 'GALLERY'
+  | 'ISSUE'
+  | 'LOGO'
+  | 'MARKUP'
+  | 'MEETING'
+  | 'RFI'
+  | 'SUBMITTAL';
+
+/** Every product the vendor sells. */
+export type ProductType =
+  /** 3D renderings of commercial space. */
+  | 'COMMERCIAL_RENDERING'
+  /** Virtually staged photos of commercial space. */
+  | 'COMMERCIAL_STAGING'
+  /** Other documents, such as reports and certificates. */
+  | 'DOCUMENTS'
+  /** Aerial photography. */
+  | 'DRONE_PHOTO'
+  /** Aerial video. */
+  | 'DRONE_VIDEO'
+  /** Floor plans (documents). */
+  | 'FLOOR_PLAN'
+  /** Ground-level photography. */
+  | 'GROUND_PHOTO'
+  /** Ground-level photography, premium retouching. */
+  | 'GROUND_PHOTO_PRESTIGE'
+  /** 3D renderings of homes. */
+  | 'RESIDENTIAL_RENDERING'
+  /** Virtually staged photos of homes. */
+  | 'RESIDENTIAL_STAGING'
+  /** Ground-level video. */
+  | 'VIDEO'
+  /** A 3D virtual tour (a result link). */
+  | 'VIRTUAL_TOUR';
+
+/** Order of a sorted list. */
+export type SortDirection =
+  /** Oldest or smallest first. */
+  | 'ASC'
+  /** Newest or largest first. */
+  | 'DESC';
+
+export type TargetSelectionInput = {
+  definitionName?: InputMaybe<Scalars['String']['input']>;
+  selectionPool: Scalars['String']['input'];
+  subPoolId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a mutation refused its input. */
+export type UserErrorCode =
+  /** The input is not acceptable as given. */
+  | 'INVALID'
+  /** The vendor refused the content (for example its type or size). */
+  | 'REJECTED_BY_VENDOR';
+
+export type UserRenditionInput = {
+  culture?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Rendition of photo materials. */
+export type VisualQuality =
+  /** Full-resolution post-processed photo. */
+  | 'HD'
+  /** Web-optimised post-processed photo. */
+  | 'WEB';
+
+export type UploadAssetMutationVariables = Exact<{
+  input: AssetUploadInput;
+}>;
+
+
+export type UploadAssetMutation = { assetUpload: { __typename: 'AssetUploadPayload', asset: { __typename: 'Asset', id: string, key: string, name: string | null, type: string | null, visibility: AssetVisibility | null, contentUrl: string } | null, userErrors: Array<{ __typename: 'UserError', field: Array<string> | null, message: string, code: UserErrorCode }> } };
+
+export type AssignmentMaterialsQueryVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  assignmentId: Scalars['ID']['input'];
+  productType: ProductType;
+  visualQuality?: InputMaybe<VisualQuality>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AssignmentMaterialsQuery = { order: { __typename: 'Order', id: string, assignment: { __typename: 'Assignment', id: string, materials: { __typename: 'MaterialConnection', totalCount: number, edges: Array<{ __typename: 'MaterialEdge', cursor: string, node:
+            | { __typename: 'DocumentMaterial', title: string | null, pageCount: number | null, materialId: string, url: string, modifiedAt: string, file: { __typename: 'MaterialFile', fileName: string, contentType: string } }
+            | { __typename: 'PhotoMaterial', visualQuality: VisualQuality, width: number | null, height: number | null, materialId: string, url: string, modifiedAt: string, file: { __typename: 'MaterialFile', fileName: string, size: number } }
+            | { __typename: 'ResultLink', label: string | null, materialId: string, url: string, modifiedAt: string }
+            | { __typename: 'VideoMaterial', durationSeconds: number | null, materialId: string, url: string, modifiedAt: string, file: { __typename: 'MaterialFile', fileName: string, size: number } }
+           }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null } | null };
+
+type MaterialFields_DocumentMaterial_Fragment = { __typename: 'DocumentMaterial', title: string | null, pageCount: number | null, materialId: string, url: string, modifiedAt: string, file: { __typename: 'MaterialFile', fileName: string, contentType: string } };
+
+type MaterialFields_PhotoMaterial_Fragment = { __typename: 'PhotoMaterial', visualQuality: VisualQuality, width: number | null, height: number | null, materialId: string, url: string, modifiedAt: string, file: { __typename: 'MaterialFile', fileName: string, size: number } };
+
+type MaterialFields_ResultLink_Fragment = { __typename: 'ResultLink', label: string | null, materialId: string, url: string, modifiedAt: string };
+
+type MaterialFields_VideoMaterial_Fragment = { __typename: 'VideoMaterial', durationSeconds: number | null, materialId: string, url: string, modifiedAt: string, file: { __typename: 'MaterialFile', fileName: string, size: number } };
+
+export type MaterialFieldsFragment =
+  | MaterialFields_DocumentMaterial_Fragment
+  | MaterialFields_PhotoMaterial_Fragment
+  | MaterialFields_ResultLink_Fragment
+  | MaterialFields_VideoMaterial_Fragment
+;
+
+export type PhotoByIdQueryVariables = Exact<{
+  projectId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PhotoByIdQuery = { photo:
+    | { __typename: 'DeletedPhoto', id: string, photoId: string }
+    | { __typename: 'Photo', id: string, photoId: string, title: string | null, mediaType: PhotoMediaType, takenAt: string | null, signedUrls: { __typename: 'SignedMediaUrls', thumbnailUrl: string, expiresAt: string | null } | null }
+   | null };
+
+type PhotoLookupFields_DeletedPhoto_Fragment = { __typename: 'DeletedPhoto', id: string, photoId: string };
+
+type PhotoLookupFields_Photo_Fragment = { __typename: 'Photo', id: string, photoId: string, title: string | null, mediaType: PhotoMediaType, takenAt: string | null, signedUrls: { __typename: 'SignedMediaUrls', thumbnailUrl: string, expiresAt: string | null } | null };
+
+export type PhotoLookupFieldsFragment =
+  | PhotoLookupFields_DeletedPhoto_Fragment
+  | PhotoLookupFields_Photo_Fragment
+;
+
+export type ProjectPhotosQueryVariables = Exact<{
+  projectId: Scalars['ID']['input'];
+  filter?: InputMaybe<PhotoFilter>;
+  sort?: InputMaybe<PhotoSort>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ProjectPhotosQuery = { project: { __typename: 'Project', id: string, photos: { __typename: 'PhotoConnection', edges: Array<{ __typename: 'PhotoEdge', cursor: string, node: { __typename: 'Photo', id: string, title: string | null, mediaType: PhotoMediaType, createdAt: string | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export const MaterialFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MaterialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Material"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"materialId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"modifiedAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhotoMaterial"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visualQuality"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VideoMaterial"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResultLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentMaterial"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"pageCount"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}}]}}]}}]}}]} as unknown as DocumentNode<MaterialFieldsFragment, unknown>;
+export const PhotoLookupFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PhotoLookupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhotoLookup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Photo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"photoId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"mediaType"}},{"kind":"Field","name":{"kind":"Name","value":"takenAt"}},{"kind":"Field","name":{"kind":"Name","value":"signedUrls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedPhoto"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"photoId"}}]}}]}}]} as unknown as DocumentNode<PhotoLookupFieldsFragment, unknown>;
+export const UploadAssetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadAsset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetUploadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"contentUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<UploadAssetMutation, UploadAssetMutationVariables>;
+export const AssignmentMaterialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssignmentMaterials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assignmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"productType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductType"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"visualQuality"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VisualQuality"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"assignment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assignmentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"materials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"productType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"productType"}}},{"kind":"Argument","name":{"kind":"Name","value":"visualQuality"},"value":{"kind":"Variable","name":{"kind":"Name","value":"visualQuality"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MaterialFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MaterialFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Material"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"materialId"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"modifiedAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhotoMaterial"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visualQuality"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VideoMaterial"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ResultLink"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DocumentMaterial"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"pageCount"}},{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}}]}}]}}]}}]} as unknown as DocumentNode<AssignmentMaterialsQuery, AssignmentMaterialsQueryVariables>;
+export const PhotoByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhotoById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"photo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"projectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PhotoLookupFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PhotoLookupFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhotoLookup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Photo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"photoId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"mediaType"}},{"kind":"Field","name":{"kind":"Name","value":"takenAt"}},{"kind":"Field","name":{"kind":"Name","value":"signedUrls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeletedPhoto"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"photoId"}}]}}]}}]} as unknown as DocumentNode<PhotoByIdQuery, PhotoByIdQueryVariables>;
+export const ProjectPhotosDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProjectPhotos"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhotoFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhotoSort"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"project"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"projectId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"photos"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"mediaType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ProjectPhotosQuery, ProjectPhotosQueryVariables>;

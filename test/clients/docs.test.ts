@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.join(__dirname, '..', '..');
+const doc = readFileSync(path.join(root, 'docs', 'clients.md'), 'utf8');
+/** Code blocks whose first line names the file they come from, e.g. `// examples/client/cache.ts`. */
+const fromFiles = [...doc.matchAll(/```ts\n\/\/ (examples\/client\/\S+)\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!]);
+
+describe('docs/clients.md', () => {
+  it('shows the example files it names', () => {
+    expect(fromFiles.map(([file]) => file)).toEqual([
+      'examples/client/codegen.ts',
+      'examples/client/execute.ts',
+      'examples/client/cache.ts',
+      'examples/client/apolloClient.ts',
+      'examples/client/uploadClient.ts',
+    ]);
+  });
+
+  it.each(fromFiles)('quotes %s as it is', (file, code) => {
+    expect(readFileSync(path.join(root, file), 'utf8')).toContain(code);
+  });
+});
