@@ -52,6 +52,9 @@ export async function startGateway({ config, upstreams, cache, sandboxHeaders, l
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every response body for an ETag; GraphQL answers are not cached by ETag
+  // (and the asset route sends the vendor's own), so it is work for nothing on every request.
+  app.set('etag', false);
   const services: Services = {
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
