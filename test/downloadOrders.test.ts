@@ -68,14 +68,6 @@ describe('download orders', () => {
     expect(window.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
   });
 
-  it('reads the first vendor page, then the rest of the range at once by skip', async () => {
-    stack.contentHub.requests.splice(0);
-    const ten = await page({ first: 10 });
-    expect(ids(ten)).toEqual(allIds().slice(0, 10));
-    const skips = stack.contentHub.requests.map((request) => request.query.skip);
-    expect(skips[0]).toBe('0');
-    expect(skips.slice(1).sort()).toEqual(['4', '8']);
-  });
 
   it('maps every field, the free-text status with an UNKNOWN fallback, and links', async () => {
     stack.contentHub.store.update(CONTENT_HUB_DEMO.firstOrderId + 1, { status: 'Quarantined' });
@@ -159,6 +151,34 @@ describe('download orders', () => {
   it.each([[{ first: 2, last: 2 }], [{ first: 0 }], [{ last: 101 }], [{ after: 'junk' }]])('refuses %o with BAD_USER_INPUT', async (variables) => {
     const { body } = await stack.graphql(ORDERS, variables);
     expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('download order paging rounds', () => {
+  type Page = { downloadOrders: { edges: Array<{ node: { orderId: string } }>; pageInfo: { endCursor: string } } };
+
+  it('reads a first vendor page alone, the rest at once, and later pages in one round', async () => {
+    const stack = await startStack({ contentHub: { pageSize: 4, latencyMs: 50 } });
+    try {
+      const first = await stack.graphql<Page>(ORDERS, { first: 10 });
+      expect(first.body.data!.downloadOrders.edges).toHaveLength(10);
+      const [lone, ...rest] = stack.contentHub.requests.splice(0);
+      expect(lone).toMatchObject({ query: { skip: '0' }, inFlight: 0 });
+      // The first answer told the page size (4) and the total: the other two went out together.
+      expect(rest.map((request) => request.query.skip).sort()).toEqual(['4', '8']);
+      expect(rest.map((request) => request.inFlight).sort()).toEqual([0, 1]);
+
+      const second = await stack.graphql<Page>(ORDERS, { first: 10, after: first.body.data!.downloadOrders.pageInfo.endCursor });
+      expect(second.body.data!.downloadOrders.edges.map((edge) => edge.node.orderId)).toEqual(
+        stack.contentHub.store.list().slice(10, 20).map((stored) => String(stored.order.order_id)),
+      );
+      // Known shape: all three vendor pages of the range in one round.
+      const next = stack.contentHub.requests.splice(0);
+      expect(next.map((request) => request.query.skip).sort()).toEqual(['10', '14', '18']);
+      expect(next.map((request) => request.inFlight).sort()).toEqual([0, 1, 2]);
+    } finally {
+      await stack.close();
+    }
   });
 });
 

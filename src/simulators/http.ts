@@ -17,6 +17,8 @@ export interface RecordedRequest {
   body?: unknown;
   /** The status answered, once the answer is sent. */
   status?: number;
+  /** How many other requests were being answered when this one arrived (shows parallel calls). */
+  inFlight: number;
 }
 
 export interface SimulatorRequest {
@@ -57,14 +59,20 @@ export class SimulatorHttpError extends Error {
 export async function startSimulatorServer(handler: SimulatorHandler, options: SimulatorOptions = {}): Promise<SimulatorServer> {
   const requests: RecordedRequest[] = [];
   const faults = new FaultInjector();
+  let inFlight = 0;
   const server = http.createServer((raw, response) => {
     const url = parseTarget(raw.url);
     const record: RecordedRequest = {
       method: raw.method ?? 'GET',
       path: url?.pathname ?? raw.url ?? '',
       query: url ? Object.fromEntries(url.searchParams) : {},
+      inFlight,
     };
     requests.push(record);
+    inFlight += 1;
+    response.on('close', () => {
+      inFlight -= 1;
+    });
     response.on('finish', () => {
       record.status = response.statusCode;
     });

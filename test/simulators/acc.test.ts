@@ -576,9 +576,9 @@ describe('ACC photos simulator', () => {
     await client.filter(SMALL_PROJECT, { limit: 3 });
     await client.getPhoto(BIG_PROJECT, UNKNOWN_ID, '', { authorization: 'Bearer secret-value' });
     expect(acc.requests.slice(from)).toEqual([
-      { method: 'GET', path: `/construction/photos/v1/projects/${BIG_PROJECT}/photos/${DEMO.livePhotoId}`, query: { include: 'signedUrls' }, status: 200 },
-      { method: 'POST', path: client.filterPath(SMALL_PROJECT), query: {}, body: { limit: 3 }, status: 200 },
-      { method: 'GET', path: `/construction/photos/v1/projects/${BIG_PROJECT}/photos/${UNKNOWN_ID}`, query: {}, status: 403 },
+      { method: 'GET', path: `/construction/photos/v1/projects/${BIG_PROJECT}/photos/${DEMO.livePhotoId}`, query: { include: 'signedUrls' }, status: 200, inFlight: 0 },
+      { method: 'POST', path: client.filterPath(SMALL_PROJECT), query: {}, body: { limit: 3 }, status: 200, inFlight: 0 },
+      { method: 'GET', path: `/construction/photos/v1/projects/${BIG_PROJECT}/photos/${UNKNOWN_ID}`, query: {}, status: 403, inFlight: 0 },
     ]);
     expect(JSON.stringify(acc.requests)).not.toMatch(new RegExp(`${DEMO.token}|secret-value`));
   });

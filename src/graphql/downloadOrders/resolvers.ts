@@ -29,6 +29,7 @@ export const downloadOrderResolvers: Resolvers = {
         },
         args,
         'downloadOrders',
+        upstreams.contentHub.listShapes,
       ),
   },
 
@@ -74,7 +75,12 @@ export const downloadOrderResolvers: Resolvers = {
     culture: ({ order }) => order.culture ?? null,
     self: ({ order }) => order.self ?? null,
     targets: ({ order }, args, { upstreams, scope }) =>
-      skipPage((skip) => upstreams.contentHub.listTargets(scope, String(order.order_id), skip), args, `targets:${order.order_id}`),
+      skipPage(
+        (skip) => upstreams.contentHub.listTargets(scope, String(order.order_id), skip),
+        args,
+        `targets:${order.order_id}`,
+        upstreams.contentHub.listShapes,
+      ),
     target: ({ order }, { entityId }, { upstreams, scope }) => upstreams.contentHub.getTarget(scope, String(order.order_id), entityId),
   },
 

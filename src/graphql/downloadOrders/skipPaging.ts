@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GatewayError, badUserInput } from '../../errors';
+import type { ListShapes } from '../../upstream/contentHub/listShapes';
 import type { ContentHubCollection } from '../../upstream/contentHub/model';
 import type { PageInfo } from '../../generated/resolvers';
 import { checkPageSize } from '../relay/pageSize';
@@ -8,10 +9,10 @@ import { decodeOpaque, encodeOpaque } from '../relay/opaque';
 /**
  * Relay paging, both ways, over Content Hub's `skip` paging. A cursor is the item's offset in
  * the vendor's list. The vendor pages with its own page size, so a requested page is filled from
- * as many vendor pages as it spans: the first read tells the page size and the total, and the
- * rest of the range is then read all at once, by skip (two round trips instead of one per
- * vendor page). The vendor's next links are not needed, so never followed. `last` without
- * `before` needs the total first, which the first vendor page tells.
+ * as many vendor pages as it spans, read all at once by skip when the list's page size and total
+ * are known from an earlier read (`shapes`), else after a first read tells them: one or two
+ * round trips, never one per vendor page. The vendor's next links are not needed, so never
+ * followed. `last` without `before` needs the total first, which the first vendor page tells.
  */
 
 export interface RelayArgs {
@@ -34,6 +35,7 @@ export async function skipPage<T>(
   fetchPage: (skip: number) => Promise<Collection<T>>,
   args: RelayArgs,
   listKey: string,
+  shapes: ListShapes,
 ): Promise<SkipPage<T>> {
   if (args.first != null && args.last != null) throw badUserInput('Pass `first` or `last`, not both.');
   const afterOffset = args.after ? decodeOffset(args.after, listKey) : -1;
@@ -63,7 +65,8 @@ export async function skipPage<T>(
   }
 
   let position = start;
-  let pageSize: number | undefined;
+  const known = shapes.get(listKey);
+  let pageSize = known?.pageSize;
   // Every vendor page holds at least one item, so a page of at most 100 needs at most 100 reads.
   for (let reads = 0; position < end && (total === undefined || position < total); ) {
     if (fetched.has(position)) {
@@ -71,13 +74,17 @@ export async function skipPage<T>(
       continue;
     }
     if (reads > 100) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The contentHub API pages do not advance.', { upstream: 'contentHub' });
-    const skips = pageSize === undefined ? [position] : spannedSkips(position, Math.min(end, total ?? end), pageSize);
+    // Up to the end of the range or the list, as far as it is known; at least this position.
+    const to = Math.max(position + 1, Math.min(end, total ?? known?.total ?? end));
+    const skips = pageSize === undefined ? [position] : spannedSkips(position, to, pageSize);
     const pages = await Promise.all(skips.map(read));
     reads += skips.length;
     const firstItems = pages[0]!.items?.length ?? 0;
     if (!firstItems) break;
-    pageSize ??= firstItems;
+    // A page that is not the list's last is a full one: its length is the vendor's page size.
+    if (pageSize === undefined && total !== undefined && position + firstItems < total) pageSize = firstItems;
   }
+  if (pageSize !== undefined && total !== undefined) shapes.set(listKey, { pageSize, total });
   const edges: SkipPage<T>['edges'] = [];
   for (let offset = start; offset < end && fetched.has(offset); offset += 1) {
     edges.push({ cursor: encodeOpaque({ q: listKey, o: offset }), node: fetched.get(offset)! });

@@ -3,6 +3,7 @@ import { GatewayError } from '../../errors';
 import type { UpstreamScope } from '../http/callLog';
 import { RevalidationCache } from '../http/revalidationCache';
 import { ServiceTokenClient } from '../http/serviceTokenClient';
+import { ListShapes } from './listShapes';
 import type { UpstreamHttp } from '../http/upstreamHttp';
 import {
   contentHubPaths,
@@ -26,6 +27,9 @@ export interface FetchedDownloadOrder {
 
 /** Content Hub's download orders, called with the gateway's own token. */
 export class ContentHubClient extends ServiceTokenClient {
+  /** What paging learnt of each collection, so later pages are read in one round. */
+  readonly listShapes = new ListShapes();
+
   private readonly orders: RevalidationCache<DownloadOrderResource>;
 
   constructor(http: UpstreamHttp, token: string, cache: KeyValueCache<string>) {
