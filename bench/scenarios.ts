@@ -84,15 +84,15 @@ export class DirectVendors {
   }
 
   accFilter(request: unknown): Promise<{ results: Array<{ id: string }>; pagination: { nextPost?: { body: unknown } } }> {
-    return this.json('acc', 'POST', accPaths.filter(PROJECT_ID), request) as never;
+    return this.json('acc', 'POST', accPaths.filter(PROJECT_ID).path, request) as never;
   }
 
   materials(productType: string): Promise<unknown> {
-    return this.json('materials', 'GET', `${materialsPath(MATERIALS_DEMO.orderId, MATERIALS_DEMO.assignmentId)}?productType=${productType}`);
+    return this.json('materials', 'GET', `${materialsPath(MATERIALS_DEMO.orderId, MATERIALS_DEMO.assignmentId).path}?productType=${productType}`);
   }
 
   orderPage(skip: number): Promise<unknown> {
-    return this.json('contentHub', 'GET', `${contentHubPaths.orders()}?skip=${skip}`);
+    return this.json('contentHub', 'GET', `${contentHubPaths.orders().path}?skip=${skip}`);
   }
 
   async close(): Promise<void> {
@@ -121,7 +121,7 @@ export const SCENARIOS: Scenario[] = [
         variables: { projectId: PROJECT_ID, id: DEMO.livePhotoId },
       },
     ],
-    direct: (vendors) => vendors.json('acc', 'GET', `${accPaths.photo(PROJECT_ID, DEMO.livePhotoId)}?include=signedUrls`),
+    direct: (vendors) => vendors.json('acc', 'GET', `${accPaths.photo(PROJECT_ID, DEMO.livePhotoId).path}?include=signedUrls`),
   },
   {
     id: '2',
@@ -212,7 +212,7 @@ export const SCENARIOS: Scenario[] = [
         vendors.accFilter({ filter: { id: fixtures.photoIds.slice(0, DASHBOARD_PINNED) }, include: ['signedUrls'], limit: ACC_PAGE }),
         ...MATERIAL_PRODUCTS.map((product) => vendors.materials(product)),
         vendors.orderPage(0),
-        ...DASHBOARD_ORDERS.map((id) => vendors.json('contentHub', 'GET', contentHubPaths.order(id))),
+        ...DASHBOARD_ORDERS.map((id) => vendors.json('contentHub', 'GET', contentHubPaths.order(id).path)),
       ]),
   },
 ];

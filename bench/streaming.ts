@@ -35,7 +35,7 @@ export async function benchStreaming(assetsUrl: string, sizes: number[]): Promis
       const up = await measure(gateway.pid, () => upload(url, size));
       const directUp = await timed(() => uploadDirect(assetsUrl, size));
       const down = await measure(gateway.pid, () => download(up.result.contentUrl));
-      const directDown = await timed(() => download(`${assetsUrl}${assetPaths.content(up.result.key)}`, { authorization: `Bearer ${ASSETS_DEMO.token}` }));
+      const directDown = await timed(() => download(`${assetsUrl}${assetPaths.content(up.result.key).path}`, { authorization: `Bearer ${ASSETS_DEMO.token}` }));
       const rate = (seconds: number) => size / MiB / seconds;
       results.push({
         sizeMiB: size / MiB,

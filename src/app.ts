@@ -12,6 +12,9 @@ import { CONTENT_HUB_DEMO } from './simulators/contentHub/seed';
 import { startContentHubSimulator } from './simulators/contentHub/server';
 import { MATERIALS_DEMO } from './simulators/materials/seed';
 import { startMaterialsSimulator } from './simulators/materials/server';
+import type { Logger } from './observability/logger';
+import { createTelemetry } from './observability/telemetry';
+import { VendorCallTelemetry } from './observability/vendorCalls';
 import { createUpstreams } from './upstream';
 
 export interface RunningApp {
@@ -28,9 +31,13 @@ export interface RunningApp {
 /**
  * The gateway with its upstreams. A vendor whose base URL is not configured runs on its
  * embedded simulator with demo data, so `npm start` works with no configuration at all.
+ * `logger` replaces the one LOG_LEVEL configures (main.ts shares its own; tests read lines back).
  */
-export async function startApp(config: Config, options: { loaderOptions?: LoaderOptions } = {}): Promise<RunningApp> {
+export async function startApp(config: Config, options: { loaderOptions?: LoaderOptions; logger?: Logger } = {}): Promise<RunningApp> {
+  const telemetry = createTelemetry(config.observability, options.logger);
   const closers: Array<() => Promise<void>> = [];
+  // Closed last, after the gateway, so the spans of the last requests are sent.
+  if (telemetry.tracing) closers.push(telemetry.tracing.shutdown);
   const simulated: string[] = [];
   const demoHeaders: Record<string, string> = {};
 
@@ -62,11 +69,15 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     token: CONTENT_HUB_DEMO.token,
   }));
 
-  const cache = await openGatewayCache(config.cache);
+  const cache = await openGatewayCache(config.cache, telemetry.logger);
   closers.push(async () => cache.close());
-  const upstreams = createUpstreams({ ...config.upstream, acc: { baseUrl: acc }, materials, assets, contentHub }, cache.store);
+  const upstreams = createUpstreams(
+    { ...config.upstream, acc: { baseUrl: acc }, materials, assets, contentHub },
+    cache.store,
+    (upstream, baseUrl) => new VendorCallTelemetry(upstream, baseUrl, telemetry),
+  );
   closers.push(() => upstreams.close());
-  const gateway = await startGateway({ config, upstreams, cache: cache.store, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions });
+  const gateway = await startGateway({ config, upstreams, cache: cache.store, telemetry, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions });
 
   return {
     gateway,

@@ -51,6 +51,10 @@ const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: positiveInt.default(5_000),
   GRAPHQL_MAX_COST: positiveInt.default(25_000),
   GRAPHQL_FEDERATION: z.stringbool().default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_ENABLED: z.stringbool().default(true),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalHttpUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('mediagraph'),
 });
 
 /** A vendor called with the gateway's own token. */
@@ -102,7 +106,18 @@ export interface Config {
   federation: boolean;
   /** What one request may ask (DESIGN.md section 5). */
   limits: { jsonBodyBytes: number; depth: number; aliases: number; tokens: number; cost: number };
+  observability: ObservabilityConfig;
 }
+
+export interface ObservabilityConfig {
+  logLevel: LogLevel;
+  /** Serve GET /metrics (with process metrics); the gateway's own series are kept either way. */
+  metricsEnabled: boolean;
+  /** Set when OTEL_EXPORTER_OTLP_ENDPOINT is: traces go there over OTLP/HTTP. */
+  tracing?: { endpoint: string; serviceName: string };
+}
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -160,6 +175,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       aliases: vars.GRAPHQL_MAX_ALIASES,
       tokens: vars.GRAPHQL_MAX_TOKENS,
       cost: vars.GRAPHQL_MAX_COST,
+    },
+    observability: {
+      logLevel: vars.LOG_LEVEL,
+      metricsEnabled: vars.METRICS_ENABLED,
+      tracing: vars.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: vars.OTEL_SERVICE_NAME }
+        : undefined,
     },
   };
 }

@@ -1,15 +1,22 @@
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { createLogger } from './observability/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await startApp(config);
-  console.log(`mediagraph ${config.mode}: GraphQL at ${app.gateway.url}${config.federation ? ' (Apollo Federation 2 subgraph)' : ''}`);
-  console.log(app.cacheKind === 'redis' ? 'Cache: Redis, shared by every replica' : 'Cache: in memory (set REDIS_URL to share it between replicas)');
+  const logger = createLogger(config.observability.logLevel);
+  const app = await startApp(config, { logger });
+  const role = config.federation ? ' (Apollo Federation 2 subgraph)' : '';
+  logger.info({ url: app.gateway.url, mode: config.mode, federation: config.federation }, `mediagraph ${config.mode}: GraphQL at ${app.gateway.url}${role}`);
+  logger.info(
+    { cache: app.cacheKind },
+    app.cacheKind === 'redis' ? 'Cache: Redis, shared by every replica' : 'Cache: in memory (set REDIS_URL to share it between replicas)',
+  );
   if (app.simulated.length) {
-    console.log(`Vendor APIs on embedded simulators with demo data: ${app.simulated.join(', ')}`);
+    logger.info({ simulated: app.simulated }, `Vendor APIs on embedded simulators with demo data: ${app.simulated.join(', ')}`);
+    // The embedded simulator's published demo token (README), not anyone's credential.
     for (const [name, value] of Object.entries(app.demoHeaders)) {
-      console.log(`Demo header (preset in Apollo Sandbox): ${name}: ${value}`);
+      logger.info(`Demo header (preset in Apollo Sandbox): ${name}: ${value}`);
     }
   }
 
@@ -17,11 +24,11 @@ async function main(): Promise<void> {
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining in-flight requests…`);
+    logger.info({ signal }, `${signal}: draining in-flight requests…`);
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Shutdown failed:', error);
+        logger.fatal({ err: error }, 'Shutdown failed');
         process.exit(1);
       },
     );
@@ -31,6 +38,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Before the configuration is read there is no configured level: a startup failure always shows.
+  const logger = createLogger('info');
+  if (error instanceof ConfigError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, 'Startup failed');
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { CONTENT_HUB_DEMO } from '../src/simulators/contentHub/seed';
 import { persistedQuery } from './helpers/apq';
+import { captureLogs } from './helpers/logCapture';
 import { freePort, spawnRedis } from './helpers/redis';
 import type { SpawnedRedis } from './helpers/redis';
 import { postGraphQL, startStack } from './helpers/stack';
@@ -13,22 +14,21 @@ const TIMEOUT_MS = 1_000;
 describe('Redis outages', () => {
   let redis: SpawnedRedis;
   let stack: TestStack;
-  let warn: jest.SpyInstance;
-  let info: jest.SpyInstance;
+  const logs = captureLogs('info');
+  const said = (level: string) => logs.lines().filter((line) => line.level === level && line.msg.startsWith('Redis cache'));
   beforeAll(async () => {
     redis = await spawnRedis();
-    stack = await startStack({ env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, REDIS_TIMEOUT_MS: String(TIMEOUT_MS) } });
+    stack = await startStack({
+      env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.keyPrefix, REDIS_TIMEOUT_MS: String(TIMEOUT_MS) },
+      logger: logs.logger,
+    });
   });
   afterAll(async () => {
     redis?.resume();
     await stack?.close();
     await redis?.stop();
   });
-  beforeEach(() => {
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
+  beforeEach(() => logs.raw.splice(0));
 
   const order = async (id: number) => {
     const started = Date.now();
@@ -54,17 +54,18 @@ describe('Redis outages', () => {
     expect(byHash.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const registered = await postGraphQL(stack.url, persistedQuery(ORDER, { id: String(id) }, { register: true }));
     expect(registered.body.errors).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toMatch(/^Redis cache unavailable \(.+\): answering from the vendors without it until it is back\.$/);
+    expect(said('warn')).toEqual([
+      expect.objectContaining({ msg: 'Redis cache unavailable: answering from the vendors without it until it is back', reason: expect.any(String) }),
+    ]);
 
     await redis.restart();
-    await waitFor(() => info.mock.calls.length > 0);
-    expect(info).toHaveBeenCalledWith('Redis cache reachable again.');
+    await waitFor(() => said('info').length > 0);
+    expect(said('info')).toEqual([expect.objectContaining({ msg: 'Redis cache reachable again' })]);
     contentHubStatuses();
     await order(id);
     await order(id);
     expect(contentHubStatuses()).toEqual([200, 304]);
-    expect(warn).toHaveBeenCalledTimes(1);
+    expect(said('warn')).toHaveLength(1);
   });
 
   it('waits on a Redis that stops answering at most its timeout per call, then skips it', async () => {
@@ -79,15 +80,15 @@ describe('Redis outages', () => {
     expect(slow[1]).toBeGreaterThanOrEqual(TIMEOUT_MS);
     expect(skipped).toBeLessThan(TIMEOUT_MS);
     expect(contentHubStatuses()).toEqual([200, 200, 200]);
-    expect(warn).toHaveBeenCalledTimes(1);
+    expect(said('warn')).toHaveLength(1);
     redis.resume();
   });
 });
 
 describe('a gateway started while its Redis is unreachable', () => {
   it('starts, answers from the vendors and warns once', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+    const logs = captureLogs('info');
+    const stack = await startStack({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` }, logger: logs.logger });
     try {
       expect(stack.app.cacheKind).toBe('redis');
       for (let i = 0; i < 2; i++) {
@@ -95,10 +96,9 @@ describe('a gateway started while its Redis is unreachable', () => {
         expect(body.errors).toBeUndefined();
       }
       expect(stack.contentHub.requests.map((request) => request.status)).toEqual([200, 200]);
-      expect(warn).toHaveBeenCalledTimes(1);
+      expect(logs.lines().filter((line) => line.level === 'warn' && line.msg.startsWith('Redis cache unavailable'))).toHaveLength(1);
     } finally {
       await stack.close();
-      warn.mockRestore();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { CacheConfig } from '../config';
+import type { Logger } from '../observability/logger';
 import { RedisCache } from './redisCache';
 
 /** The longest any entry lives: APQ documents and vendor revalidation entries alike. */
@@ -18,13 +19,14 @@ export interface GatewayCache {
   close(): void;
 }
 
-export async function openGatewayCache(config: CacheConfig): Promise<GatewayCache> {
+export async function openGatewayCache(config: CacheConfig, logger: Logger): Promise<GatewayCache> {
   if (!config.redisUrl) return { store: new InMemoryLRUCache<string>(), kind: 'memory', close: () => undefined };
   const redis = new RedisCache({
     url: config.redisUrl,
     keyPrefix: config.keyPrefix,
     timeoutMs: config.timeoutMs,
     maxTtlSeconds: CACHE_TTL_SECONDS,
+    logger,
   });
   await redis.connect();
   return { store: redis, kind: 'redis', close: () => redis.close() };

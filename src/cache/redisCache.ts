@@ -1,6 +1,7 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
 import { Redis } from 'ioredis';
+import type { Logger } from '../observability/logger';
 
 export interface RedisCacheOptions {
   /** redis:// or rediss:// URL; never logged (it may carry a password). */
@@ -11,6 +12,8 @@ export interface RedisCacheOptions {
   timeoutMs: number;
   /** The longest an entry lives; entries asked to live longer, or forever, get this. */
   maxTtlSeconds: number;
+  /** Told once when Redis goes away and once when it is back. */
+  logger: Logger;
 }
 
 /**
@@ -91,12 +94,12 @@ export class RedisCache implements KeyValueCache<string> {
     if (this.down) return;
     this.down = true;
     const reason = error instanceof Error ? error.message : String(error);
-    console.warn(`Redis cache unavailable (${reason}): answering from the vendors without it until it is back.`);
+    this.options.logger.warn({ reason }, 'Redis cache unavailable: answering from the vendors without it until it is back');
   }
 
   private recovered(): void {
     if (!this.down) return;
     this.down = false;
-    console.info('Redis cache reachable again.');
+    this.options.logger.info('Redis cache reachable again');
   }
 }

@@ -2,6 +2,7 @@ import type { AssetContentLinks } from '../assets/contentLinks';
 import type { AccToken } from '../auth/accToken';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { Loaders } from '../loaders';
+import type { Logger } from '../observability/logger';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
 
@@ -16,4 +17,7 @@ export interface GraphQLContext {
   downloadOrderWatcher: DownloadOrderWatcher;
   /** The gateway's public origin, for the URLs it hands out (PUBLIC_URL, or this request's). */
   publicBaseUrl: string;
+  /** This request's id (x-request-id) and a logger that puts it on every line. */
+  requestId: string;
+  log: Logger;
 }

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { GatewayError } from '../errors';
 
 /**
@@ -19,4 +19,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ma
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   return formatted;
+}
+
+/** The `extensions.code` a client sees for an error, before formatting (for logs and metrics). */
+export function errorCode(error: GraphQLError): string {
+  const original = unwrapResolverError(error);
+  if (original instanceof GatewayError) return original.code;
+  const code = error.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
 }

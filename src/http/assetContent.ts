@@ -34,7 +34,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
       CONDITIONAL_HEADERS.flatMap((name) => (typeof req.headers[name] === 'string' ? [[name, req.headers[name]]] : [])),
     );
     try {
-      const upstream = await upstreams.assets.content({ signal: disconnected.signal, calls: new UpstreamCallLog() }, key, {
+      const upstream = await upstreams.assets.content({ signal: disconnected.signal, calls: new UpstreamCallLog(), log: req.log }, key, {
         credentials: signed === 'valid',
         conditional,
       });

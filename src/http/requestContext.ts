@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
@@ -6,6 +7,8 @@ import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders';
 import type { LoaderOptions } from '../loaders';
+import type { Logger } from '../observability/logger';
+import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 
@@ -18,21 +21,31 @@ export interface Services {
   publicUrl?: string;
   /** DataLoader switches; default on (see LoaderOptions). */
   loaderOptions?: LoaderOptions;
+  telemetry: Telemetry;
 }
 
 function graphqlContext(
   services: Services,
-  request: { accToken: AccToken; signal: AbortSignal; origin: string },
+  request: { accToken: AccToken; signal: AbortSignal; origin: string; requestId: string; log: Logger },
 ): GraphQLContext {
-  const scope = { signal: request.signal, calls: new UpstreamCallLog() };
+  const scope = { signal: request.signal, calls: new UpstreamCallLog(), log: request.log };
+  const { metrics } = services.telemetry;
   return {
     upstreams: services.upstreams,
     scope,
     accToken: request.accToken,
-    loaders: createLoaders(services.upstreams, scope, request.accToken, services.loaderOptions),
+    loaders: createLoaders(
+      services.upstreams,
+      scope,
+      request.accToken,
+      (loader, size) => metrics.loaderBatches.observe({ loader }, size),
+      services.loaderOptions,
+    ),
     assetLinks: services.assetLinks,
     downloadOrderWatcher: services.downloadOrderWatcher,
     publicBaseUrl: services.publicUrl ?? request.origin,
+    requestId: request.requestId,
+    log: request.log,
   };
 }
 
@@ -48,6 +61,8 @@ export function httpContext(services: Services) {
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
       origin: `${req.protocol}://${req.get('host')}`,
+      requestId: String(req.id),
+      log: req.log,
     });
   };
 }
@@ -59,10 +74,14 @@ export function httpContext(services: Services) {
 export function wsContext(services: Services) {
   return (context: WsContext<Record<string, unknown> | undefined, { request: { headers: { host?: string } } }>): GraphQLContext => {
     const token = context.connectionParams?.[ACC_TOKEN_HEADER];
+    // A subscription has no HTTP request of its own: each operation gets an id.
+    const requestId = randomUUID();
     return graphqlContext(services, {
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
       signal: new AbortController().signal,
       origin: `http://${context.extra.request.headers.host ?? 'localhost'}`,
+      requestId,
+      log: services.telemetry.logger.child({ reqId: requestId }),
     });
   };
 }

@@ -21,10 +21,15 @@ import type { LoaderOptions } from '../loaders';
 import { formatError } from '../graphql/errors';
 import { buildFederatedSchema } from '../graphql/federation/subgraphSchema';
 import { buildSchema } from '../graphql/schema';
+import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
+import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
+import { httpMetrics, metricsEndpoint } from './httpMetrics';
+import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
+import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 
@@ -35,6 +40,7 @@ export interface GatewayOptions {
   upstreams: Upstreams;
   /** Holds automatic persisted queries: in memory, or in Redis shared by the replicas. */
   cache: KeyValueCache<string>;
+  telemetry: Telemetry;
   /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
   sandboxHeaders?: Record<string, string>;
   loaderOptions?: LoaderOptions;
@@ -48,19 +54,21 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, cache, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
   // Express would hash every response body for an ETag; GraphQL answers are not cached by ETag
   // (and the asset route sends the vendor's own), so it is work for nothing on every request.
   app.set('etag', false);
+  app.use(accessLog(telemetry.logger), httpMetrics(telemetry.metrics));
   const services: Services = {
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
     downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs),
     publicUrl: config.publicUrl,
     loaderOptions,
+    telemetry,
   };
   const httpServer = http.createServer(app);
   const schema = buildSchema();
@@ -117,6 +125,8 @@ export async function startGateway({ config, upstreams, cache, sandboxHeaders, l
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, headers: sandboxHeaders }),
+      operationTelemetryPlugin(telemetry.metrics),
+      ...(telemetry.tracing ? [tracingPlugin(telemetry.tracing)] : []),
       ...(production ? [] : [upstreamCallsPlugin]),
     ],
   });
@@ -128,12 +138,14 @@ export async function startGateway({ config, upstreams, cache, sandboxHeaders, l
   app.get('/readyz', (_req, res) => {
     res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
   });
+  if (config.observability.metricsEnabled) app.get('/metrics', metricsEndpoint(telemetry.metrics));
   app.get(`${ASSET_CONTENT_PATH}/:key/content`, assetContentHandler(upstreams, services.assetLinks));
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({
       origin: config.http.corsOrigins,
-      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER],
+      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER, REQUEST_ID_HEADER, 'traceparent'],
+      exposedHeaders: [REQUEST_ID_HEADER],
       maxAge: 600,
     }),
     express.json({ limit: config.limits.jsonBodyBytes }),

@@ -11,10 +11,11 @@ import type { LoaderOptions } from './loaderOptions';
 export function createDownloadOrderLoader(
   client: ContentHubClient,
   scope: UpstreamScope,
+  onBatch: (size: number) => void,
   options: LoaderOptions = {},
 ): DataLoader<string, FetchedDownloadOrder> {
-  return new DataLoader<string, FetchedDownloadOrder>(
-    (orderIds) => Promise.all(orderIds.map((orderId) => client.getOrder(scope, orderId).catch((error: Error) => error))),
-    options,
-  );
+  return new DataLoader<string, FetchedDownloadOrder>((orderIds) => {
+    onBatch(orderIds.length);
+    return Promise.all(orderIds.map((orderId) => client.getOrder(scope, orderId).catch((error: Error) => error)));
+  }, options);
 }

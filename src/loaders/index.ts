@@ -17,11 +17,20 @@ export interface Loaders {
   downloadOrder: DataLoader<string, FetchedDownloadOrder>;
 }
 
-export function createLoaders(upstreams: Upstreams, scope: UpstreamScope, accToken: AccToken, options: LoaderOptions = {}): Loaders {
+/** Told the size of every batch a loader sends (a metric). */
+export type BatchObserver = (loader: keyof Loaders, size: number) => void;
+
+export function createLoaders(
+  upstreams: Upstreams,
+  scope: UpstreamScope,
+  accToken: AccToken,
+  onBatch: BatchObserver,
+  options: LoaderOptions = {},
+): Loaders {
   return {
-    photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require(), options),
-    materials: createMaterialsLoader(upstreams.materials, scope, options),
-    downloadOrder: createDownloadOrderLoader(upstreams.contentHub, scope, options),
+    photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require(), (size) => onBatch('photo', size), options),
+    materials: createMaterialsLoader(upstreams.materials, scope, (size) => onBatch('materials', size), options),
+    downloadOrder: createDownloadOrderLoader(upstreams.contentHub, scope, (size) => onBatch('downloadOrder', size), options),
   };
 }
 

@@ -12,10 +12,14 @@ import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/mo
 export function createMaterialsLoader(
   client: MaterialsClient,
   scope: UpstreamScope,
+  onBatch: (size: number) => void,
   options: LoaderOptions = {},
 ): DataLoader<MaterialsQuery, MaterialsResponse, string> {
   return new DataLoader<MaterialsQuery, MaterialsResponse, string>(
-    (queries) => Promise.all(queries.map((query) => client.getMaterials(scope, query).catch((error: Error) => error))),
+    (queries) => {
+      onBatch(queries.length);
+      return Promise.all(queries.map((query) => client.getMaterials(scope, query).catch((error: Error) => error)));
+    },
     {
       ...options,
       cacheKeyFn: ({ orderId, assignmentId, productType, visualQuality, modifiedSince }) =>

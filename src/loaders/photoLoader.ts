@@ -28,10 +28,12 @@ export function createPhotoLoader(
   client: AccPhotosClient,
   scope: UpstreamScope,
   requireToken: () => string,
+  onBatch: (size: number) => void,
   options: LoaderOptions = {},
 ): DataLoader<PhotoKey, PhotoLookup, string> {
   return new DataLoader<PhotoKey, PhotoLookup, string>(
     async (keys) => {
+      onBatch(keys.length);
       const token = requireToken();
       const results = new Map<string, PhotoLookup | Error>();
 

@@ -1,8 +1,9 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { UpstreamConfig } from '../config';
+import type { UpstreamName } from '../errors';
+import type { UpstreamObserver } from './http/callObserver';
 import { AccPhotosClient } from './acc/client';
 import { UpstreamHttp } from './http/upstreamHttp';
-import type { UpstreamHttpOptions } from './http/upstreamHttp';
 import { AssetsClient } from './assets/client';
 import { ContentHubClient } from './contentHub/client';
 import { MaterialsClient } from './materials/client';
@@ -16,16 +17,20 @@ export interface Upstreams {
   close(): Promise<void>;
 }
 
-/** `cache` holds what is revalidated across requests (and replicas, when it is Redis). */
-export function createUpstreams(config: UpstreamConfig, cache: KeyValueCache<string>): Upstreams {
+export function createUpstreams(
+  config: UpstreamConfig,
+  cache: KeyValueCache<string>,
+  observe: (upstream: UpstreamName, baseUrl: string) => UpstreamObserver,
+): Upstreams {
   const pools: UpstreamHttp[] = [];
-  const pool = (upstream: UpstreamHttpOptions['upstream'], baseUrl: string) => {
+  const pool = (upstream: UpstreamName, baseUrl: string) => {
     const http = new UpstreamHttp({
       upstream,
       baseUrl,
       timeoutMs: config.timeoutMs,
       connections: config.connectionsPerOrigin,
       resilience: config.resilience,
+      observer: observe(upstream, baseUrl),
     });
     pools.push(http);
     return http;

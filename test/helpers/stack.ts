@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { startApp } from '../../src/app';
 import type { RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import type { Logger } from '../../src/observability/logger';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { startAccSimulator } from '../../src/simulators/acc/server';
 import type { AccSimulator } from '../../src/simulators/acc/server';
@@ -33,6 +34,8 @@ export interface TestStack {
   assets: AssetsSimulator;
   contentHub: ContentHubSimulator;
   app: RunningApp;
+  /** The environment the gateway was configured with (for another gateway on the same simulators). */
+  env: Record<string, string>;
   graphql<TData = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -57,6 +60,8 @@ export async function startStack(
     materials?: Parameters<typeof startMaterialsSimulator>[0];
     assets?: Parameters<typeof startAssetsSimulator>[0];
     contentHub?: Parameters<typeof startContentHubSimulator>[0];
+    /** Where the gateway logs (tests that read log lines); otherwise LOG_LEVEL, silent here. */
+    logger?: Logger;
   } = {},
 ): Promise<TestStack> {
   const acc = await startAccSimulator(options.acc);
@@ -73,9 +78,10 @@ export async function startStack(
     ASSETS_TOKEN: ASSETS_DEMO.token,
     CONTENT_HUB_BASE_URL: contentHub.url,
     CONTENT_HUB_TOKEN: CONTENT_HUB_DEMO.token,
+    LOG_LEVEL: 'silent',
     ...options.env,
   };
-  const app = await startApp(loadConfig(env));
+  const app = await startApp(loadConfig(env), { logger: options.logger });
   const replicas: RunningApp[] = [];
   const url = app.gateway.url;
   return {
@@ -85,6 +91,7 @@ export async function startStack(
     assets,
     contentHub,
     app,
+    env,
     graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
     replica: async (overrides) => {
       const replica = await startApp(loadConfig({ ...env, ...overrides }));

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         connectionsPerOrigin: 32,
         resilience: { retries: 1, retryDelayMs: 50, breakerFailures: 5, breakerHalfOpenMs: 10_000 },
       },
+      observability: { logLevel: 'info', metricsEnabled: true, tracing: undefined },
     });
   });
 
@@ -57,6 +58,10 @@ describe('loadConfig', () => {
       SIMULATOR_LATENCY_MS: '20',
       SHUTDOWN_GRACE_MS: '3000',
       GRAPHQL_FEDERATION: 'true',
+      LOG_LEVEL: 'warn',
+      METRICS_ENABLED: 'false',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.example:4318',
+      OTEL_SERVICE_NAME: 'media-api',
     });
     expect(config).toEqual({
       mode: 'production',
@@ -81,6 +86,11 @@ describe('loadConfig', () => {
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
       federation: true,
+      observability: {
+        logLevel: 'warn',
+        metricsEnabled: false,
+        tracing: { endpoint: 'http://collector.example:4318', serviceName: 'media-api' },
+      },
     });
   });
 
@@ -89,8 +99,17 @@ describe('loadConfig', () => {
   });
 
   it('names every invalid variable in one error', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', ACC_BASE_URL: 'ftp://x', REDIS_URL: 'http://cache:6379', UPSTREAM_TIMEOUT_MS: '-1', GRAPHQL_FEDERATION: 'maybe' });
+    const attempt = () =>
+      loadConfig({
+        PORT: 'eighty',
+        ACC_BASE_URL: 'ftp://x',
+        REDIS_URL: 'http://cache:6379',
+        UPSTREAM_TIMEOUT_MS: '-1',
+        GRAPHQL_FEDERATION: 'maybe',
+        LOG_LEVEL: 'loud',
+        METRICS_ENABLED: 'maybe',
+      });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*REDIS_URL[\s\S]*GRAPHQL_FEDERATION/);
+    expect(attempt).toThrow(/PORT[\s\S]*ACC_BASE_URL[\s\S]*UPSTREAM_TIMEOUT_MS[\s\S]*REDIS_URL[\s\S]*GRAPHQL_FEDERATION[\s\S]*LOG_LEVEL[\s\S]*METRICS_ENABLED/);
   });
 });

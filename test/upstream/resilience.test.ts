@@ -48,8 +48,8 @@ describe('retries and the circuit breaker', () => {
     await vendor.close();
   });
 
-  const get = () => upstream.requestJson({ method: 'GET', path: '/x', schema, scope: { calls: new UpstreamCallLog() } });
-  const post = () => upstream.requestJson({ method: 'POST', path: '/x', body: { json: {} }, schema, scope: { calls: new UpstreamCallLog() } });
+  const get = () => upstream.requestJson({ method: 'GET', path: '/x', route: '/x', schema, scope: { calls: new UpstreamCallLog() } });
+  const post = () => upstream.requestJson({ method: 'POST', path: '/x', route: '/x', body: { json: {} }, schema, scope: { calls: new UpstreamCallLog() } });
   const codeOf = (promise: Promise<unknown>) =>
     promise.then(
       () => 'ok',

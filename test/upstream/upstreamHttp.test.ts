@@ -46,7 +46,7 @@ describe('UpstreamHttp', () => {
   beforeEach(() => vendor.hits.splice(0));
 
   const call = (path = '/thing', headers?: Record<string, string>) =>
-    upstream.requestJson({ method: 'GET', path, headers, schema, scope: { calls: new UpstreamCallLog() } });
+    upstream.requestJson({ method: 'GET', path, route: path, headers, schema, scope: { calls: new UpstreamCallLog() } });
 
   const failure = async (promise: Promise<unknown>): Promise<GatewayError> => {
     const error = await promise.then(
@@ -111,7 +111,7 @@ describe('UpstreamHttp', () => {
   it('refuses a JSON answer over its size cap instead of buffering it', async () => {
     const capped = new UpstreamHttp({ upstream: 'acc', baseUrl: vendor.url, timeoutMs: 1_000, connections: 1, maxJsonBytes: 1_000 });
     vendor.handle((_req, res) => res.end(JSON.stringify({ ok: true, padding: 'x'.repeat(5_000) })));
-    const error = await failure(capped.requestJson({ method: 'GET', path: '/big', schema, scope: { calls: new UpstreamCallLog() } }));
+    const error = await failure(capped.requestJson({ method: 'GET', path: '/big', route: '/big', schema, scope: { calls: new UpstreamCallLog() } }));
     expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
     await capped.close();
   });
@@ -127,7 +127,7 @@ describe('UpstreamHttp', () => {
     const closed = await startVendor();
     await closed.close();
     const gone = new UpstreamHttp({ upstream: 'acc', baseUrl: closed.url, timeoutMs: 1_000, connections: 1 });
-    const error = await failure(gone.requestJson({ method: 'GET', path: '/', schema, scope: { calls: new UpstreamCallLog() } }));
+    const error = await failure(gone.requestJson({ method: 'GET', path: '/', route: '/', schema, scope: { calls: new UpstreamCallLog() } }));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     await gone.close();
   });
@@ -141,8 +141,8 @@ describe('UpstreamHttp', () => {
   it('counts each call against the request that made it', async () => {
     vendor.handle((_req, res) => res.end('{"ok":true}'));
     const calls = new UpstreamCallLog();
-    await upstream.requestJson({ method: 'GET', path: '/x', schema, scope: { calls } });
-    await upstream.requestJson({ method: 'GET', path: '/y', schema, scope: { calls } });
+    await upstream.requestJson({ method: 'GET', path: '/x', route: '/x', schema, scope: { calls } });
+    await upstream.requestJson({ method: 'GET', path: '/y', route: '/y', schema, scope: { calls } });
     expect(calls.toJSON()).toEqual({ acc: 2, total: 2 });
   });
 
@@ -154,8 +154,11 @@ describe('UpstreamHttp', () => {
 });
 
 describe('vendorPath', () => {
-  it('encodes each interpolated id as one segment', () => {
-    expect(vendorPath`/projects/${'a/b?c#d'}/photos/${'x%2Fy'}`).toBe('/projects/a%2Fb%3Fc%23d/photos/x%252Fy');
+  it('encodes each interpolated id as one segment, and names the route by its template', () => {
+    expect(vendorPath`/projects/${'a/b?c#d'}/photos/${'x%2Fy'}`).toEqual({
+      path: '/projects/a%2Fb%3Fc%23d/photos/x%252Fy',
+      route: '/projects/{id}/photos/{id}',
+    });
   });
 
   it.each(['', '.', '..', 'a\r\nb', 'a\u0000'])('refuses %j', (segment) => {

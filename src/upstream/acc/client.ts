@@ -15,7 +15,7 @@ export class AccPhotosClient {
   getPhoto(scope: UpstreamScope, token: string, projectId: string, photoId: string): Promise<AccPhoto> {
     return this.http.requestJson({
       method: 'GET',
-      path: accPaths.photo(projectId, photoId),
+      ...accPaths.photo(projectId, photoId),
       query: { include: 'signedUrls' },
       headers: { authorization: `Bearer ${token}` },
       schema: accPhotoSchema,
@@ -32,7 +32,7 @@ export class AccPhotosClient {
   ): Promise<AccFilterResponse> {
     const response = await this.http.requestJson({
       method: 'POST',
-      path: accPaths.filter(projectId),
+      ...accPaths.filter(projectId),
       headers: { authorization: `Bearer ${token}` },
       body: { json: request },
       schema: accFilterResponseSchema,

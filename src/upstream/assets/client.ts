@@ -18,7 +18,7 @@ export class AssetsClient extends ServiceTokenClient {
   upload(scope: UpstreamScope, upload: AssetUpload): Promise<CompanyAsset> {
     return this.http.requestJson({
       method: 'POST',
-      path: assetPaths.upload(upload.visibility),
+      ...assetPaths.upload(upload.visibility),
       headers: this.authorization(),
       body: multipartBody({ [ASSET_UPLOAD_FIELDS.name]: upload.name }, { ...upload.file, field: ASSET_UPLOAD_FIELDS.file }),
       schema: companyAssetSchema,
@@ -37,7 +37,7 @@ export class AssetsClient extends ServiceTokenClient {
   ): Promise<Dispatcher.ResponseData> {
     return this.http.requestStream({
       method: 'GET',
-      path: assetPaths.content(assetKey),
+      ...assetPaths.content(assetKey),
       headers: { ...options.conditional, ...(options.credentials ? this.authorization() : {}) },
       scope,
     });

@@ -44,12 +44,12 @@ export class ContentHubClient extends ServiceTokenClient {
    * a shared Redis.
    */
   async getOrder(scope: UpstreamScope, orderId: string): Promise<FetchedDownloadOrder> {
-    const path = contentHubPaths.order(orderId);
-    const cacheKey = this.orders.key(this.token, this.http.urlOf(path));
+    const target = contentHubPaths.order(orderId);
+    const cacheKey = this.orders.key(this.token, this.http.urlOf(target.path));
     const cached = await this.orders.get(cacheKey);
     const response = await this.http.requestJsonResponse({
       method: 'GET',
-      path,
+      ...target,
       headers: { ...this.authorization(), ...(cached ? { 'if-modified-since': cached.lastModified } : {}) },
       schema: downloadOrderSchema,
       scope,
@@ -65,7 +65,7 @@ export class ContentHubClient extends ServiceTokenClient {
   async createOrder(scope: UpstreamScope, request: CreateDownloadOrderRequest): Promise<FetchedDownloadOrder> {
     const response = await this.http.requestJsonResponse({
       method: 'POST',
-      path: contentHubPaths.orders(),
+      ...contentHubPaths.orders(),
       headers: { ...this.authorization(), 'content-type': 'application/json-patch+json' },
       body: { json: request },
       schema: downloadOrderSchema,
@@ -76,15 +76,15 @@ export class ContentHubClient extends ServiceTokenClient {
 
   /** A page of the orders, from offset `skip` (Content Hub picks the page size). */
   listOrders(scope: UpstreamScope, skip: number): Promise<ContentHubCollection<DownloadOrderResource>> {
-    return this.http.requestJson({ method: 'GET', path: contentHubPaths.orders(), query: { skip: String(skip) }, headers: this.authorization(), schema: downloadOrderListSchema, scope });
+    return this.http.requestJson({ method: 'GET', ...contentHubPaths.orders(), query: { skip: String(skip) }, headers: this.authorization(), schema: downloadOrderListSchema, scope });
   }
 
   listTargets(scope: UpstreamScope, orderId: string, skip: number): Promise<ContentHubCollection<DownloadOrderTargetResource>> {
-    return this.http.requestJson({ method: 'GET', path: contentHubPaths.targets(orderId), query: { skip: String(skip) }, headers: this.authorization(), schema: downloadOrderTargetListSchema, scope });
+    return this.http.requestJson({ method: 'GET', ...contentHubPaths.targets(orderId), query: { skip: String(skip) }, headers: this.authorization(), schema: downloadOrderTargetListSchema, scope });
   }
 
   getTarget(scope: UpstreamScope, orderId: string, entityId: string): Promise<DownloadOrderTargetResource> {
-    return this.http.requestJson({ method: 'GET', path: contentHubPaths.target(orderId, entityId), headers: this.authorization(), schema: downloadOrderTargetSchema, scope });
+    return this.http.requestJson({ method: 'GET', ...contentHubPaths.target(orderId, entityId), headers: this.authorization(), schema: downloadOrderTargetSchema, scope });
   }
 }
 

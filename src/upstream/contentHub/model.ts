@@ -63,7 +63,7 @@ export type ContentHubCollection<T> = {
 };
 
 export const contentHubPaths = {
-  orders: () => '/api/downloadorders',
+  orders: () => vendorPath`/api/downloadorders`,
   order: (orderId: string) => vendorPath`/api/downloadorders/${orderId}`,
   targets: (orderId: string) => vendorPath`/api/downloadorders/${orderId}/targets`,
   target: (orderId: string, entityId: string) => vendorPath`/api/downloadorders/${orderId}/targets/${entityId}`,

@@ -1,4 +1,6 @@
+import type { Context } from '@opentelemetry/api';
 import type { UpstreamName } from '../../errors';
+import type { Logger } from '../../observability/logger';
 
 /**
  * Counts the vendor calls one incoming request makes. The count is a product metric
@@ -27,4 +29,8 @@ export interface UpstreamScope {
   /** Aborted when the incoming request is gone: in-flight vendor calls stop with it. */
   signal?: AbortSignal;
   calls: UpstreamCallLog;
+  /** The request's logger (it carries the request id); unset: the gateway's own. */
+  log?: Logger;
+  /** The GraphQL operation's trace context, when tracing is on: vendor spans are its children. */
+  trace?: Context;
 }

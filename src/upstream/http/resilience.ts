@@ -6,7 +6,7 @@ import {
   handleWhen,
   retry,
 } from 'cockatiel';
-import type { CircuitBreakerPolicy, RetryPolicy } from 'cockatiel';
+import type { CircuitBreakerPolicy, CircuitState, RetryPolicy } from 'cockatiel';
 import { GatewayError } from '../../errors';
 import type { UpstreamName } from '../../errors';
 
@@ -37,11 +37,13 @@ export class UpstreamResilience {
   constructor(
     private readonly upstream: UpstreamName,
     options: ResilienceOptions,
+    onCircuitChange: (state: CircuitState) => void,
   ) {
     this.breaker = circuitBreaker(handleWhen(isVendorFailure), {
       halfOpenAfter: options.breakerHalfOpenMs,
       breaker: new ConsecutiveBreaker(options.breakerFailures),
     });
+    this.breaker.onStateChange(onCircuitChange);
     this.retry = retry(handleWhen((error) => error instanceof GatewayError && error.retryable), {
       maxAttempts: options.retries,
       backoff: new ExponentialBackoff({ initialDelay: options.retryDelayMs, maxDelay: options.retryDelayMs * 8 }),

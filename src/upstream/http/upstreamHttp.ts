@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import { GatewayError, badUserInput } from '../../errors';
 import type { UpstreamName } from '../../errors';
 import type { UpstreamScope } from './callLog';
+import { UNOBSERVED } from './callObserver';
+import type { UpstreamObserver } from './callObserver';
+import type { VendorPath } from './path';
 import { UpstreamResilience } from './resilience';
 import type { ResilienceOptions } from './resilience';
 import { errorForStatus } from './statusErrors';
@@ -21,12 +24,13 @@ export interface UpstreamHttpOptions {
   maxJsonBytes?: number;
   /** Retries and circuit breaker; defaults follow DESIGN.md section 5. */
   resilience?: Partial<ResilienceOptions>;
+  /** Told about every call, failure and circuit change (logs, metrics, traces). */
+  observer?: UpstreamObserver;
 }
 
-export interface UpstreamRequest {
+/** Built with `vendorPath` so caller-supplied ids stay single, encoded segments. */
+export interface UpstreamRequest extends VendorPath {
   method: 'GET' | 'POST';
-  /** Built with `vendorPath` so caller-supplied ids stay single, encoded segments. */
-  path: string;
   query?: Record<string, string | undefined>;
   headers?: Record<string, string>;
   /**
@@ -41,6 +45,13 @@ export interface UpstreamRequest {
 export interface JsonRequest<T> extends UpstreamRequest {
   /** The vendor model the answer must match; anything else is UPSTREAM_BAD_RESPONSE. */
   schema: z.ZodType<T>;
+}
+
+/** A JSON answer with its status and headers; a 304 has no data. */
+export interface JsonResponse<T> {
+  status: number;
+  headers: Dispatcher.ResponseData['headers'];
+  data: T | undefined;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -58,6 +69,7 @@ export class UpstreamHttp {
   private readonly basePath: string;
   private readonly pool: Pool;
   private readonly resilience: UpstreamResilience;
+  private readonly observer: UpstreamObserver;
 
   constructor(private readonly options: UpstreamHttpOptions) {
     const base = new URL(options.baseUrl);
@@ -70,7 +82,10 @@ export class UpstreamHttp {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    this.resilience = new UpstreamResilience(options.upstream, { ...DEFAULT_RESILIENCE, ...options.resilience });
+    this.observer = options.observer ?? UNOBSERVED;
+    this.resilience = new UpstreamResilience(options.upstream, { ...DEFAULT_RESILIENCE, ...options.resilience }, (state) =>
+      this.observer.circuitChanged(state),
+    );
   }
 
   /** The absolute URL of a path on this upstream: names a cached answer across replicas. */
@@ -107,9 +122,30 @@ export class UpstreamHttp {
    * Like requestJson, with the answer's status and headers, for conditional requests: a 304
    * comes back with no data.
    */
-  async requestJsonResponse<T>(
-    request: JsonRequest<T>,
-  ): Promise<{ status: number; headers: Dispatcher.ResponseData['headers']; data: T | undefined }> {
+  requestJsonResponse<T>(request: JsonRequest<T>): Promise<JsonResponse<T>> {
+    return this.reportingFailure(request, () => this.fetchJson(request));
+  }
+
+  /**
+   * A call whose answer is streamed on (a file download): a 2xx or a 304 comes back with its
+   * body unread. The deadline covers the wait for the headers; the body is bounded by the idle
+   * timeout, so a large file is never cut off for being large.
+   */
+  requestStream(request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
+    return this.reportingFailure(request, async () => (await this.call(request, '*/*')).response);
+  }
+
+  /** Every way a call can fail ends here once, whichever step it failed in. */
+  private async reportingFailure<T>(request: UpstreamRequest, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof GatewayError) this.observer.failed(request, error);
+      throw error;
+    }
+  }
+
+  private async fetchJson<T>(request: JsonRequest<T>): Promise<JsonResponse<T>> {
     const { response, deadlinePassed } = await this.call(request, 'application/json');
     if (response.statusCode === 304) {
       await response.body.dump();
@@ -132,15 +168,6 @@ export class UpstreamHttp {
       throw this.badResponse('answered with a body that does not match its documented model', response.statusCode, parsed.error);
     }
     return { status: response.statusCode, headers: response.headers, data: parsed.data };
-  }
-
-  /**
-   * A call whose answer is streamed on (a file download): a 2xx or a 304 comes back with its
-   * body unread. The deadline covers the wait for the headers; the body is bounded by the idle
-   * timeout, so a large file is never cut off for being large.
-   */
-  async requestStream(request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
-    return (await this.call(request, '*/*')).response;
   }
 
   /**
@@ -179,17 +206,21 @@ export class UpstreamHttp {
     const deadlinePassed = () => deadline?.aborted ?? false;
 
     request.scope.calls.record(upstream);
+    const sent = this.observer.sending(request);
     try {
       const response = await this.pool.request({
         method: request.method,
         path: this.basePath + request.path + queryString(request.query),
-        headers,
+        headers: { ...headers, ...sent.headers },
         body,
         signal: signals.length ? AbortSignal.any(signals) : undefined,
       });
+      sent.answered(response.statusCode);
       return { response, deadlinePassed };
     } catch (error) {
-      throw this.transportError(error, deadlinePassed(), request.scope);
+      const failure = this.transportError(error, deadlinePassed(), request.scope);
+      sent.failed(failure);
+      throw failure;
     }
   }
 
@@ -246,7 +277,6 @@ export class UpstreamHttp {
   }
 }
 
-/** Failed before the vendor saw the request: safe to try again. */
 /** A vendor call aborted because the incoming request it served was abandoned by its client. */
 export class ClientGoneError extends Error {
   constructor(upstream: UpstreamName, cause: unknown) {

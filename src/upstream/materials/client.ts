@@ -9,7 +9,7 @@ export class MaterialsClient extends ServiceTokenClient {
   getMaterials(scope: UpstreamScope, query: MaterialsQuery): Promise<MaterialsResponse> {
     return this.http.requestJson({
       method: 'GET',
-      path: materialsPath(query.orderId, query.assignmentId),
+      ...materialsPath(query.orderId, query.assignmentId),
       query: { productType: query.productType, visualQuality: query.visualQuality, modifiedSince: query.modifiedSince },
       headers: this.authorization(),
       schema: materialsResponseSchema,

@@ -1,0 +1,54 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLContext } from '../graphql/context';
+import { errorCode } from '../graphql/errors';
+import type { GatewayMetrics } from '../observability/metrics';
+
+/**
+ * Every GraphQL operation over HTTP in the log and the metrics: one line per operation (name,
+ * type, outcome, duration, error codes, vendor calls) and one per error, all under the request's
+ * id; a duration observation by operation and outcome, and a count per error code. Variables
+ * are not logged.
+ */
+export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      const codes: string[] = [];
+      return {
+        async didEncounterErrors({ errors, operationName, contextValue }) {
+          for (const error of errors) {
+            const code = errorCode(error);
+            codes.push(code);
+            const fields = { operation: operationName ?? undefined, code, path: error.path?.join('.') };
+            // A bug gets its stack; a vendor in trouble a warning; a client's mistake a note.
+            if (code === 'INTERNAL_SERVER_ERROR') contextValue.log.error({ ...fields, err: unwrapResolverError(error) }, `graphql error: ${error.message}`);
+            else if (code.startsWith('UPSTREAM_')) contextValue.log.warn(fields, `graphql error: ${error.message}`);
+            else contextValue.log.info(fields, `graphql error: ${error.message}`);
+          }
+        },
+        async willSendResponse({ operation, operationName, response, contextValue }) {
+          const seconds = (performance.now() - started) / 1000;
+          const hasData = response.body.kind === 'single' && response.body.singleResult.data != null;
+          const outcome = codes.length === 0 ? 'success' : hasData ? 'partial' : 'error';
+          const type = operation?.operation ?? 'unknown';
+          // An operation that never resolved (a parse or validation failure) has no trusted name.
+          const operationLabel = metrics.operationLabel(operation ? (operationName ?? 'anonymous') : 'invalid');
+          metrics.operations.observe({ operation: operationLabel, type, outcome }, seconds);
+          for (const code of codes) metrics.operationErrors.inc({ operation: operationLabel, code });
+          contextValue.log.info(
+            {
+              operation: operationName ?? undefined,
+              type,
+              outcome,
+              durationMs: Math.round(seconds * 1000),
+              errorCodes: codes.length ? [...new Set(codes)] : undefined,
+              upstreamCalls: contextValue.scope.calls.toJSON(),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

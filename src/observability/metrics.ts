@@ -1,0 +1,69 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Operation names come from clients: past this many distinct ones, the rest count as `other`. */
+const MAX_OPERATION_NAMES = 200;
+
+/**
+ * The gateway's Prometheus series, in a registry of its own (not prom-client's global one), so
+ * several gateways in one process keep separate counts. Names and labels: docs/observability.md.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  readonly httpRequests = new Histogram({
+    name: 'mediagraph_http_request_duration_seconds',
+    help: 'HTTP requests served, by method, route template and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly operations = new Histogram({
+    name: 'mediagraph_graphql_operation_duration_seconds',
+    help: 'GraphQL operations, by operation name, type and outcome (success, partial, error).',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly operationErrors = new Counter({
+    name: 'mediagraph_graphql_errors_total',
+    help: 'GraphQL errors answered, by operation name and extensions.code.',
+    labelNames: ['operation', 'code'] as const,
+    registers: [this.registry],
+  });
+
+  readonly vendorCalls = new Histogram({
+    name: 'mediagraph_upstream_request_duration_seconds',
+    help: 'Vendor requests sent (each retry counts), by vendor, method, route template and status, until the answer headers.',
+    labelNames: ['vendor', 'method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly loaderBatches = new Histogram({
+    name: 'mediagraph_dataloader_batch_size',
+    help: 'Keys per DataLoader batch, by loader.',
+    labelNames: ['loader'] as const,
+    buckets: [1, 2, 5, 10, 25, 50, 100, 250],
+    registers: [this.registry],
+  });
+
+  readonly circuitState = new Gauge({
+    name: 'mediagraph_upstream_circuit_state',
+    help: "Each vendor's circuit breaker: 0 closed, 1 open, 2 half-open, 3 isolated.",
+    labelNames: ['vendor'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly operationNames = new Set<string>();
+
+  constructor(options: { processMetrics: boolean }) {
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The `operation` label for a name: bounded, so a client cannot grow the series without end. */
+  operationLabel(name: string): string {
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+    this.operationNames.add(name);
+    return name;
+  }
+}

@@ -1,0 +1,131 @@
+import { request } from 'undici';
+import { DEMO } from '../src/simulators/acc/seed';
+import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
+import { startGatewayProcess } from './helpers/gatewayProcess';
+import { captureLogs } from './helpers/logCapture';
+import { startStack } from './helpers/stack';
+import type { TestStack } from './helpers/stack';
+
+/** The only token the ACC simulator accepts here: it must reach ACC and no log line. */
+const ACC_SECRET = 'acc-secret-4f9b2e7c1d';
+const REFUSED_SECRET = 'refused-secret-8a1c3e5f';
+const OTHER_SECRETS = ['authorization-secret-5d2f', 'cookie-secret-9e4b'];
+
+const PHOTO_PAGE = `query PhotoPage($p: ID!) { project(id: $p) { photos(first: 2) { nodes { photoId } } } }`;
+
+describe('logs', () => {
+  const { logger, raw, lines } = captureLogs();
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ logger, acc: { tokens: [ACC_SECRET] } });
+  });
+  afterAll(() => stack.close());
+  afterEach(() => stack.acc.faults.clear());
+
+  const ofRequest = (reqId: string) => lines().filter((line) => line.reqId === reqId);
+  const photos = (headers: Record<string, string>) => stack.graphql(PHOTO_PAGE, { p: DEMO.projectIds[0] }, headers);
+
+  it('are JSON lines under the caller’s x-request-id, echoed back: the access line and the operation line', async () => {
+    const response = await request(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-acc-token': ACC_SECRET, 'x-request-id': 'client-req-0001' },
+      body: JSON.stringify({ query: PHOTO_PAGE, variables: { p: DEMO.projectIds[0] } }),
+    });
+    await response.body.dump();
+    expect(response.headers['x-request-id']).toBe('client-req-0001');
+
+    const mine = ofRequest('client-req-0001');
+    expect(mine).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'graphql operation', operation: 'PhotoPage', type: 'query', outcome: 'success', upstreamCalls: { acc: 1, total: 1 } }),
+    );
+    expect(mine).toContainEqual(
+      expect.objectContaining({ level: 'info', msg: 'request completed', req: expect.objectContaining({ method: 'POST', url: '/graphql' }), res: { statusCode: 200 } }),
+    );
+    expect(mine.find((line) => line.msg === 'graphql operation')!.durationMs).toEqual(expect.any(Number));
+  });
+
+  it('replaces an id that is not short and plain with a new UUID', async () => {
+    for (const incoming of ['has spaces and "quotes"', 'x'.repeat(200)]) {
+      const response = await request(stack.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': incoming }, body: '{"query":"{ __typename }"}' });
+      await response.body.dump();
+      const id = String(response.headers['x-request-id']);
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(ofRequest(id).length).toBeGreaterThan(0);
+      expect(raw.join('')).not.toContain(incoming);
+    }
+  });
+
+  it('puts the request id on GraphQL error lines and vendor failure warnings', async () => {
+    stack.acc.faults.inject({ kind: 'malformedJson' });
+    const { body } = await photos({ 'x-acc-token': ACC_SECRET, 'x-request-id': 'client-req-fault' });
+    expect(body.errors![0]!.extensions!.code).toBe('UPSTREAM_BAD_RESPONSE');
+
+    const mine = ofRequest('client-req-fault');
+    expect(mine).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        vendor: 'acc',
+        method: 'POST',
+        route: '/construction/photos/v1/projects/{id}/photos:filter',
+        code: 'UPSTREAM_BAD_RESPONSE',
+        upstreamStatus: 200,
+      }),
+    );
+    expect(mine).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^graphql error: /), code: 'UPSTREAM_BAD_RESPONSE', path: 'project.photos', operation: 'PhotoPage' }),
+    );
+    expect(mine).toContainEqual(expect.objectContaining({ msg: 'graphql operation', outcome: 'partial', errorCodes: ['UPSTREAM_BAD_RESPONSE'] }));
+  });
+
+  it('never prints a token or credential header, on success or on any error path', async () => {
+    const credentials = { authorization: `Bearer ${OTHER_SECRETS[0]}`, cookie: `session=${OTHER_SECRETS[1]}` };
+    // Accepted, refused by ACC (403), malformed (not a bearer token), and through a vendor fault.
+    await photos({ 'x-acc-token': ACC_SECRET, ...credentials });
+    expect((await photos({ 'x-acc-token': `Bearer ${REFUSED_SECRET}`, ...credentials })).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await photos({ 'x-acc-token': `${REFUSED_SECRET} !`, ...credentials })).body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    stack.acc.faults.inject({ kind: 'reset' });
+    expect((await photos({ 'x-acc-token': ACC_SECRET, ...credentials })).body.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
+    // An asset link's signature is a credential too.
+    await (await request(`${new URL(stack.url).origin}/assets/demo-private-brief/content?expires=1&signature=sig-secret-77aa`, { headers: credentials })).body.dump();
+
+    const all = raw.join('\n');
+    expect(lines().some((line) => line.level === 'warn')).toBe(true);
+    for (const secret of [ACC_SECRET, REFUSED_SECRET, ...OTHER_SECRETS, 'sig-secret-77aa', MATERIALS_DEMO.token]) {
+      expect(all).not.toContain(secret);
+    }
+  });
+
+  it('redacts credential headers and token fields that a log call is handed', () => {
+    const { logger, raw: captured } = captureLogs('info');
+    logger.info({ headers: { 'x-acc-token': ACC_SECRET, authorization: `Bearer ${ACC_SECRET}` }, vendor: { token: ACC_SECRET } }, 'handed a secret');
+    expect(captured).toHaveLength(1);
+    expect(captured[0]).not.toContain(ACC_SECRET);
+    expect(JSON.parse(captured[0]!)).toMatchObject({ headers: { 'x-acc-token': '[redacted]', authorization: '[redacted]' }, vendor: { token: '[redacted]' } });
+  });
+});
+
+describe('the gateway process (npm start)', () => {
+  it('logs JSON lines on stdout, from its URL to its drain on SIGTERM, and exits 0', async () => {
+    const stack = await startStack();
+    try {
+      const gateway = await startGatewayProcess({ ...stack.env, LOG_LEVEL: 'info' });
+      const response = await request(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'process-req-1' },
+        body: '{"query":"{ __typename }"}',
+      });
+      await response.body.dump();
+      expect(response.headers['x-request-id']).toBe('process-req-1');
+      expect(await gateway.stop()).toBe(0);
+
+      expect(gateway.logs.filter((line) => 'unparsed' in line)).toEqual([]);
+      const messages = gateway.logs.map((line) => String(line.msg));
+      expect(gateway.logs[0]).toMatchObject({ level: 'info', url: gateway.url, mode: 'test', msg: expect.stringContaining('GraphQL at') });
+      expect(gateway.logs).toContainEqual(expect.objectContaining({ reqId: 'process-req-1', msg: 'request completed' }));
+      expect(messages).toContain('SIGTERM: draining in-flight requests…');
+      for (const line of gateway.logs) expect(line.time).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+    } finally {
+      await stack.close();
+    }
+  });
+});
