@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     }
     await direct.close();
 
-    const streaming = options.scenarios.includes('7') ? (log('scenario 7: a file up and down through the gateway'), await benchStreaming(urls.assets, [options.fileBytes])) : [];
+    const streaming = options.scenarios.includes('7') ? (log('scenario 7: a file up and down through the gateway'), await benchStreaming(urls.assets, [options.fileBytes], options.runs)) : [];
     const report: BenchReport = {
       date: new Date().toISOString(),
       command: options.smoke ? 'npm run bench -- --smoke' : 'npm run bench',

@@ -6,6 +6,7 @@ import { ASSETS_DEMO } from '../src/simulators/assets/server';
 import { assetPaths } from '../src/upstream/assets/model';
 import { multipartBody } from '../src/upstream/assets/multipartBody';
 import { rssKb, startGatewayChild } from './childProcess';
+import { median } from './stats';
 
 const MiB = 1024 ** 2;
 
@@ -18,10 +19,11 @@ export interface StreamingResult {
 
 /**
  * Scenario 7: files through the gateway, up (assetUpload) and down (Asset.contentUrl), each size
- * side by side with the same bytes sent straight to the asset store simulator with undici. Peak
- * resident memory is sampled from a fresh gateway process, against its idle memory.
+ * side by side with the same bytes sent straight to the asset store simulator with undici, `runs`
+ * times with the order of gateway and direct alternating; rates are medians. Peak resident
+ * memory is sampled from a fresh gateway process, against its idle memory (the highest peak).
  */
-export async function benchStreaming(assetsUrl: string, sizes: number[]): Promise<StreamingResult[]> {
+export async function benchStreaming(assetsUrl: string, sizes: number[], runs: number): Promise<StreamingResult[]> {
   const gateway = await startGatewayChild(
     { ASSETS_BASE_URL: assetsUrl, ASSETS_TOKEN: ASSETS_DEMO.token, UPLOAD_MAX_FILE_BYTES: String(Math.max(...sizes) * 2) },
   );
@@ -31,17 +33,41 @@ export async function benchStreaming(assetsUrl: string, sizes: number[]): Promis
     const idleKb = await rssKb(gateway.pid);
     const results: StreamingResult[] = [];
     for (const size of sizes) {
-      console.error(`  ${size / MiB} MiB up and down, through the gateway and direct…`);
-      const up = await measure(gateway.pid, () => upload(url, size));
-      const directUp = await timed(() => uploadDirect(assetsUrl, size));
-      const down = await measure(gateway.pid, () => download(up.result.contentUrl));
-      const directDown = await timed(() => download(`${assetsUrl}${assetPaths.content(up.result.key).path}`, { authorization: `Bearer ${ASSETS_DEMO.token}` }));
+      const rounds: Array<{ up: Measured; directUp: number; down: Measured; directDown: number }> = [];
+      for (let run = 1; run <= runs; run++) {
+        console.error(`  ${size / MiB} MiB up and down, through the gateway and direct (run ${run} of ${runs})…`);
+        const directFirst = run % 2 === 0;
+        const sideBySide = async <T>(viaGateway: () => Promise<T>, direct: () => Promise<unknown>): Promise<[T, number]> => {
+          if (directFirst) {
+            const directSeconds = (await timed(direct)).seconds;
+            return [await viaGateway(), directSeconds];
+          }
+          const through = await viaGateway();
+          return [through, (await timed(direct)).seconds];
+        };
+        const [up, directUp] = await sideBySide(() => measure(gateway.pid, () => upload(url, size)), () => uploadDirect(assetsUrl, size));
+        const [down, directDown] = await sideBySide(
+          () => measure(gateway.pid, () => download(up.result.contentUrl)),
+          () => download(`${assetsUrl}${assetPaths.content(up.result.key).path}`, { authorization: `Bearer ${ASSETS_DEMO.token}` }),
+        );
+        rounds.push({ up, directUp, down, directDown });
+      }
       const rate = (seconds: number) => size / MiB / seconds;
+      const direction = (through: Measured[], direct: number[]) => {
+        const seconds = median(through.map((measured) => measured.seconds));
+        const directSeconds = median(direct);
+        return {
+          overIdleMiB: (Math.max(...through.map((measured) => measured.peakKb)) - idleKb) / 1024,
+          mibPerSecond: rate(seconds),
+          directMiBPerSecond: rate(directSeconds),
+          ratio: directSeconds / seconds,
+        };
+      };
       results.push({
         sizeMiB: size / MiB,
         idleRssMiB: idleKb / 1024,
-        upload: { overIdleMiB: (up.peakKb - idleKb) / 1024, mibPerSecond: rate(up.seconds), directMiBPerSecond: rate(directUp.seconds), ratio: directUp.seconds / up.seconds },
-        download: { overIdleMiB: (down.peakKb - idleKb) / 1024, mibPerSecond: rate(down.seconds), directMiBPerSecond: rate(directDown.seconds), ratio: directDown.seconds / down.seconds },
+        upload: direction(rounds.map((round) => round.up), rounds.map((round) => round.directUp)),
+        download: direction(rounds.map((round) => round.down), rounds.map((round) => round.directDown)),
       });
     }
     return results;
@@ -49,6 +75,8 @@ export async function benchStreaming(assetsUrl: string, sizes: number[]): Promis
     gateway.stop();
   }
 }
+
+type Measured = { seconds: number; peakKb: number };
 
 /** The 1 MiB pattern the files are made of, regenerated on the fly: nothing is held whole. */
 function fileChunks(size: number): AsyncIterable<Uint8Array> {

@@ -10,9 +10,8 @@ import { reportReady } from './ipc';
 async function main(): Promise<void> {
   const naive = process.argv.includes('--naive');
   const app = await startApp(loadConfig(), { loaderOptions: naive ? { batch: false, cache: false } : {} });
-  // A clean exit, so `--cpu-prof` gets to write its profile.
-  process.once('SIGTERM', () => void app.stop().finally(() => process.exit(0)));
-  reportReady({ url: app.gateway.url });
+  // Stopped cleanly, so `--cpu-prof` gets to write its profile.
+  reportReady({ url: app.gateway.url }, () => app.stop());
 }
 
 void main();

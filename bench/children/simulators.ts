@@ -30,7 +30,9 @@ async function main(): Promise<void> {
     const counts = Object.fromEntries(entries.map(([name, simulator]) => [name, simulator.requests.length])) as VendorCounts;
     process.send!({ type: 'counts', counts });
   });
-  reportReady({ urls: Object.fromEntries(entries.map(([name, simulator]) => [name, simulator.url])) });
+  reportReady({ urls: Object.fromEntries(entries.map(([name, simulator]) => [name, simulator.url])) }, async () => {
+    await Promise.all(entries.map(([, simulator]) => simulator.close()));
+  });
 }
 
 void main();
