@@ -38,7 +38,8 @@ export interface BenchOptions {
   samples: number;
   /** Throughput counts only where p99 stays under this. */
   p99BoundMs: number;
-  fileBytes: number;
+  /** Files sent up and down in scenario 7: a small and a large one show whether memory stays flat. */
+  fileBytes: number[];
   scenarios: string[];
 }
 
@@ -53,7 +54,7 @@ function readOptions(): BenchOptions {
     runs: smoke ? 1 : Number(env('RUNS', '3')),
     samples: smoke ? 1 : Number(env('SAMPLES', '60')),
     p99BoundMs: Number(env('P99_BOUND_MS', '500')),
-    fileBytes: smoke ? 8 * 1024 ** 2 : Number(env('FILE_BYTES', String(1024 ** 3))),
+    fileBytes: env('FILE_BYTES', smoke ? String(8 * 1024 ** 2) : `${10 * 1024 ** 2},${1024 ** 3}`).split(',').map(Number),
     scenarios: env('SCENARIOS', '1,2,3,4,5,6,7').split(','),
   };
 }
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
     }
     await direct.close();
 
-    const streaming = options.scenarios.includes('7') ? (log('scenario 7: a file up and down through the gateway'), await benchStreaming(urls.assets, [options.fileBytes], options.runs)) : [];
+    const streaming = options.scenarios.includes('7') ? (log('scenario 7: a file up and down through the gateway'), await benchStreaming(urls.assets, options.fileBytes, options.runs)) : [];
     const report: BenchReport = {
       date: new Date().toISOString(),
       command: options.smoke ? 'npm run bench -- --smoke' : 'npm run bench',

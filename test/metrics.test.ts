@@ -95,6 +95,12 @@ describe('GET /metrics', () => {
     expect(delta('mediagraph_graphql_errors_total', { operation: 'invalid', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
     // An operation that never validated has no name to trust.
     expect(delta(operations, { operation: 'Unknown' })).toBe(0);
+    // Each TwoPhotos costs ACC two calls: the batch's photos:filter, and a GET telling the deleted one.
+    const callsPerOperation = 'mediagraph_graphql_operation_upstream_calls';
+    expect(delta(`${callsPerOperation}_count`, { operation: 'TwoPhotos', vendor: 'total' })).toBe(2);
+    expect(delta(`${callsPerOperation}_sum`, { operation: 'TwoPhotos', vendor: 'total' })).toBe(4);
+    expect(delta(`${callsPerOperation}_sum`, { operation: 'TwoPhotos', vendor: 'acc' })).toBe(4);
+    expect(delta(`${callsPerOperation}_sum`, { operation: 'PhotoPage', vendor: 'total' })).toBe(0);
     // Each TwoPhotos is one photo batch of two ids.
     expect(delta('mediagraph_dataloader_batch_size_count', { loader: 'photo' })).toBe(2);
     expect(delta('mediagraph_dataloader_batch_size_sum', { loader: 'photo' })).toBe(4);

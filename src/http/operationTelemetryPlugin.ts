@@ -7,8 +7,8 @@ import type { GatewayMetrics } from '../observability/metrics';
 /**
  * Every GraphQL operation over HTTP in the log and the metrics: one line per operation (name,
  * type, outcome, duration, error codes, vendor calls) and one per error, all under the request's
- * id; a duration observation by operation and outcome, and a count per error code. Variables
- * are not logged.
+ * id; a duration observation by operation and outcome, its vendor calls (the product metric of
+ * DESIGN.md section 4), and a count per error code. Variables are not logged.
  */
 export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -36,6 +36,8 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
           const operationLabel = metrics.operationLabel(operation ? (operationName ?? 'anonymous') : 'invalid');
           metrics.operations.observe({ operation: operationLabel, type, outcome }, seconds);
           for (const code of codes) metrics.operationErrors.inc({ operation: operationLabel, code });
+          const upstreamCalls = contextValue.scope.calls.toJSON();
+          for (const [vendor, calls] of Object.entries(upstreamCalls)) metrics.operationUpstreamCalls.observe({ operation: operationLabel, vendor }, calls);
           contextValue.log.info(
             {
               operation: operationName ?? undefined,
@@ -43,7 +45,7 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
               outcome,
               durationMs: Math.round(seconds * 1000),
               errorCodes: codes.length ? [...new Set(codes)] : undefined,
-              upstreamCalls: contextValue.scope.calls.toJSON(),
+              upstreamCalls,
             },
             'graphql operation',
           );

@@ -31,6 +31,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly operationUpstreamCalls = new Histogram({
+    name: 'mediagraph_graphql_operation_upstream_calls',
+    help: 'Vendor calls one GraphQL operation made (retries included), by operation name and vendor (`total` for all).',
+    labelNames: ['operation', 'vendor'] as const,
+    buckets: [0, 1, 2, 3, 5, 10, 25, 50, 100],
+    registers: [this.registry],
+  });
+
   readonly vendorCalls = new Histogram({
     name: 'mediagraph_upstream_request_duration_seconds',
     help: 'Vendor requests sent (each retry counts), by vendor, method, route template and status, until the answer headers.',

@@ -4,7 +4,8 @@ import type { Logger } from '../../observability/logger';
 
 /**
  * Counts the vendor calls one incoming request makes. The count is a product metric
- * (DESIGN.md section 4): development responses carry it in `extensions.upstreamCalls`.
+ * (DESIGN.md section 4): development responses carry it in `extensions.upstreamCalls`, and
+ * /metrics always has it per operation.
  */
 export class UpstreamCallLog {
   private readonly counts = new Map<UpstreamName, number>();
