@@ -17,7 +17,7 @@ export interface BenchChild<Ready> {
  * the benchmark: they exit when their IPC channel closes, and are killed on exit.
  */
 export async function startChild<Ready>(
-  name: 'simulators' | 'gateway' | 'floor' | 'bareStack' | 'load',
+  name: 'simulators' | 'gateway' | 'floor' | 'bareStack' | 'barePipe' | 'load',
   args: string[] = [],
   env: Record<string, string> = {},
   execArgv: string[] = [],

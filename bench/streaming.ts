@@ -86,7 +86,7 @@ function fileChunks(size: number): AsyncIterable<Uint8Array> {
   })();
 }
 
-async function upload(url: string, size: number): Promise<{ key: string; contentUrl: string }> {
+export async function upload(url: string, size: number): Promise<{ key: string; contentUrl: string }> {
   const boundary = `----bench${randomBytes(6).toString('hex')}`;
   const operations = JSON.stringify({
     query: 'mutation($input: AssetUploadInput!) { assetUpload(input: $input) { asset { key contentUrl } } }',
@@ -123,7 +123,7 @@ async function uploadDirect(simulatorUrl: string, size: number): Promise<void> {
   await response.body.dump();
 }
 
-async function download(url: string, headers: Record<string, string> = {}): Promise<void> {
+export async function download(url: string, headers: Record<string, string> = {}): Promise<void> {
   const response = await request(url, { headers, headersTimeout: 0, bodyTimeout: 0 });
   if (response.statusCode !== 200) throw new Error(`download answered ${response.statusCode}`);
   for await (const chunk of response.body) void chunk;
