@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { LoadResult, LoadRun } from './children/load';
 
 export interface BenchChild<Ready> {
   process: ChildProcess;
@@ -93,4 +94,15 @@ export async function cpuSeconds(pid: number): Promise<number> {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticksPerSecond = 100;
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** One run of the load generator against the process `pid`, and the CPU it spent per request. */
+export async function loadMeasuringCpu(
+  load: BenchChild<object>,
+  run: LoadRun,
+  pid: number,
+): Promise<{ result: LoadResult; cpuMsPerRequest: number }> {
+  const cpuBefore = await cpuSeconds(pid);
+  const { result } = await load.ask<{ result: LoadResult }>(run, 'result');
+  return { result, cpuMsPerRequest: (((await cpuSeconds(pid)) - cpuBefore) * 1000) / result.requests };
 }

@@ -5,8 +5,8 @@
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cpuSeconds, startChild, startGatewayChild } from './childProcess';
-import type { LoadResult, LoadRun } from './children/load';
+import { loadMeasuringCpu, startChild, startGatewayChild } from './childProcess';
+import type { LoadRun } from './children/load';
 import { SCENARIOS } from './scenarios';
 import type { VendorUrls } from './scenarios';
 import { graphqlTarget } from './targets';
@@ -47,9 +47,7 @@ async function main(): Promise<void> {
       seconds,
       requests: target.requests(scenario, fixtures),
     };
-    const cpuBefore = await cpuSeconds(gateway.pid);
-    const { result } = await load.ask<{ result: LoadResult }>(run, 'result');
-    const cpuMsPerRequest = ((await cpuSeconds(gateway.pid)) - cpuBefore) * 1000 / result.requests;
+    const { result, cpuMsPerRequest } = await loadMeasuringCpu(load, run, gateway.pid);
     console.log(
       `scenario ${scenario.id}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
         `${result.failures} failures; gateway CPU ${cpuMsPerRequest.toFixed(2)} ms per request`,

@@ -15,14 +15,14 @@
  */
 import { assetPaths } from '../src/upstream/assets/model';
 import { ASSETS_DEMO } from '../src/simulators/assets/server';
-import { cpuSeconds, startChild, startGatewayChild } from './childProcess';
+import { loadMeasuringCpu, startChild, startGatewayChild } from './childProcess';
 import type { BenchChild } from './childProcess';
-import type { LoadResult, LoadRun } from './children/load';
+import type { LoadRun } from './children/load';
 import { readFixtures } from './fixtures';
 import { SCENARIOS } from './scenarios';
 import type { Fixtures, VendorUrls } from './scenarios';
 import { median } from './stats';
-import { download, upload } from './streaming';
+import { download, timed, upload } from './streaming';
 import { floorTarget, graphqlTarget } from './targets';
 import type { Target } from './targets';
 import { vendorEnv } from './vendorTokens';
@@ -94,16 +94,14 @@ async function scenarioOne(settings: Settings, start: Start, urls: VendorUrls, f
   contenders.push(contender('floor script', floorTarget(floor.ready.url), floor.pid));
   const load = await start(startChild<object>('load'));
 
-  const measure = async (run: LoadRun) => (await load.ask<{ result: LoadResult }>(run, 'result')).result;
   for (let round = 0; round < runs; round += 1) {
     for (const entry of contenders) {
       const run: LoadRun = { url: entry.target.origin, connections, seconds, requests: entry.target.requests(onePhoto, fixtures) };
-      if (!smoke) await measure({ ...run, seconds: 2 }); // warm-up: JIT and keep-alive pools
-      const cpuBefore = await cpuSeconds(entry.pid);
-      const result = await measure(run);
+      if (!smoke) await load.ask({ ...run, seconds: 2 }, 'result'); // warm-up: JIT and keep-alive pools
+      const { result, cpuMsPerRequest } = await loadMeasuringCpu(load, run, entry.pid);
       if (result.failures) throw new Error(`${entry.label}: ${result.failures} failures`);
       entry.requestsPerSecond.push(result.requestsPerSecond);
-      entry.cpuMsPerRequest.push((((await cpuSeconds(entry.pid)) - cpuBefore) * 1000) / result.requests);
+      entry.cpuMsPerRequest.push(cpuMsPerRequest);
     }
   }
 
@@ -129,9 +127,7 @@ async function downloads(settings: Settings, start: Start, assetsUrl: string, ga
     // Rotated, so no way always runs first.
     for (let turn = 0; turn < ways.length; turn += 1) {
       const way = ways[(round + turn) % ways.length]!;
-      const started = process.hrtime.bigint();
-      await way.fetch();
-      way.seconds.push(Number(process.hrtime.bigint() - started) / 1e9);
+      way.seconds.push((await timed(way.fetch)).seconds);
     }
   }
   const directSeconds = median(ways[0]!.seconds);

@@ -129,7 +129,7 @@ export async function download(url: string, headers: Record<string, string> = {}
   for await (const chunk of response.body) void chunk;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
   const started = process.hrtime.bigint();
   const result = await work();
   return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
