@@ -30,6 +30,9 @@ const envSchema = z.object({
   CONTENT_HUB_BASE_URL: optionalHttpUrl,
   CONTENT_HUB_TOKEN: z.string().optional(),
   DOWNLOAD_ORDER_POLL_MS: positiveInt.default(2_000),
+  DOWNLOAD_ORDER_WATCH_MAX_ORDERS: positiveInt.default(100),
+  WS_CONNECTION_INIT_TIMEOUT_MS: positiveInt.default(3_000),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: positiveInt.default(10),
   PUBLIC_URL: optionalHttpUrl,
   ASSET_URL_SECRET: z.string().min(32).optional(),
   ASSET_URL_TTL_SECONDS: positiveInt.default(900),
@@ -100,6 +103,10 @@ export interface Config {
   cache: CacheConfig;
   /** How often a watched download order is polled (once per order, whoever watches). */
   downloadOrderPollMs: number;
+  /** Most download orders the process polls at once (each one poll per interval). */
+  downloadOrderWatchMaxOrders: number;
+  /** graphql-ws connections: time to send `connection_init`, subscriptions held at once. */
+  webSocket: { connectionInitTimeoutMs: number; maxSubscriptionsPerConnection: number };
   simulatorLatencyMs: number;
   shutdownGraceMs: number;
   /** Serve the schema as an Apollo Federation 2 subgraph (docs/federation.md). */
@@ -156,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
     cache: { redisUrl: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX, timeoutMs: vars.REDIS_TIMEOUT_MS },
     downloadOrderPollMs: vars.DOWNLOAD_ORDER_POLL_MS,
+    downloadOrderWatchMaxOrders: vars.DOWNLOAD_ORDER_WATCH_MAX_ORDERS,
+    webSocket: {
+      connectionInitTimeoutMs: vars.WS_CONNECTION_INIT_TIMEOUT_MS,
+      maxSubscriptionsPerConnection: vars.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    },
     upstream: {
       timeoutMs: vars.UPSTREAM_TIMEOUT_MS,
       connectionsPerOrigin: vars.UPSTREAM_CONNECTIONS,

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_RATE_LIMITED',
   'UPSTREAM_BAD_RESPONSE',
+  'SUBSCRIPTION_LIMIT_EXCEEDED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { EventEmitter, on } from 'node:events';
 import type { ContentHubClient, FetchedDownloadOrder } from '../upstream/contentHub/client';
 import { FINAL_STATES, stateOf } from '../upstream/contentHub/status';
+import { GatewayError } from '../errors';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 
 interface Watch {
@@ -16,7 +17,8 @@ interface Watch {
  * poll per order per interval whoever watches it, each an If-Modified-Since revalidation (an
  * unchanged order costs a 304 and no body). Subscribers get the order at once, then whenever its
  * status or download location changes; the stream ends at a final status. Polling stops when
- * the last subscriber leaves.
+ * the last subscriber leaves. At most `maxOrders` orders are polled at once, so subscriptions
+ * cannot turn into an unbounded stream of vendor calls; watching one more is refused.
  */
 export class DownloadOrderWatcher {
   private readonly watches = new Map<string, Watch>();
@@ -24,6 +26,7 @@ export class DownloadOrderWatcher {
   constructor(
     private readonly client: ContentHubClient,
     private readonly intervalMs: number,
+    private readonly maxOrders: number,
   ) {}
 
   /**
@@ -76,6 +79,9 @@ export class DownloadOrderWatcher {
   private join(orderId: string): Watch {
     let watch = this.watches.get(orderId);
     if (!watch) {
+      if (this.watches.size >= this.maxOrders) {
+        throw new GatewayError('SUBSCRIPTION_LIMIT_EXCEEDED', `The gateway watches at most ${this.maxOrders} download orders at once; try again later.`);
+      }
       watch = { events: new EventEmitter(), watchers: 0 };
       watch.events.setMaxListeners(0);
       this.watches.set(orderId, watch);

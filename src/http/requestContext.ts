@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
@@ -72,14 +73,14 @@ export function httpContext(services: Services) {
  * token comes in the connection's init payload under the same name as the header.
  */
 export function wsContext(services: Services) {
-  return (context: WsContext<Record<string, unknown> | undefined, { request: { headers: { host?: string } } }>): GraphQLContext => {
-    const token = context.connectionParams?.[ACC_TOKEN_HEADER];
+  return (connection: WsContext<Record<string, unknown> | undefined, { request: IncomingMessage }>, signal: AbortSignal): GraphQLContext => {
+    const token = connection.connectionParams?.[ACC_TOKEN_HEADER];
     // A subscription has no HTTP request of its own: each operation gets an id.
     const requestId = randomUUID();
     return graphqlContext(services, {
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
-      signal: new AbortController().signal,
-      origin: `http://${context.extra.request.headers.host ?? 'localhost'}`,
+      signal,
+      origin: `http://${connection.extra.request.headers.host ?? 'localhost'}`,
       requestId,
       log: services.telemetry.logger.child({ reqId: requestId }),
     });

@@ -6,10 +6,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { createOperationPolicy } from '../access/operationPolicy';
+import { OriginPolicy } from '../access/origins';
 import { CACHE_TTL_SECONDS } from '../cache/gatewayCache';
 import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
@@ -18,7 +17,6 @@ import { ACC_TOKEN_HEADER } from '../auth/accToken';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { LoaderOptions } from '../loaders';
-import { formatError } from '../graphql/errors';
 import { buildFederatedSchema } from '../graphql/federation/subgraphSchema';
 import { buildSchema } from '../graphql/schema';
 import type { Telemetry } from '../observability/telemetry';
@@ -32,6 +30,7 @@ import type { Services } from './requestContext';
 import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { multipartUploads, requestErrors } from './uploads';
+import { startWebSocketTransport } from './webSocketTransport';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -65,7 +64,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   const services: Services = {
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
-    downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs),
+    downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs, config.downloadOrderWatchMaxOrders),
     publicUrl: config.publicUrl,
     loaderOptions,
     telemetry,
@@ -75,34 +74,26 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   // A subgraph has no subscriptions: WebSocket clients keep the plain schema either way.
   const httpSchema = config.federation ? buildFederatedSchema() : schema;
   let draining = false;
+  // One policy for both transports: what an operation may do does not depend on how it came.
+  const policy = createOperationPolicy(config);
+  const origins = new OriginPolicy(config.http.corsOrigins, config.publicUrl);
 
-  // Subscriptions: graphql-ws on the GraphQL path, the protocol Apollo Sandbox and Apollo
-  // Client's GraphQLWsLink speak.
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const subscriptions = useServer(
-    {
-      schema,
-      context: wsContext(services),
-      // The same error shape and codes as over HTTP.
-      onNext: (_context, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, production)) } : result,
-    },
-    wsServer,
-  );
-
-  // Hostile-query limits (graphql-armor): depth, aliases, tokens and static cost. Field
-  // suggestions are Apollo's to hide (hideSchemaDetailsFromClientErrors) in production.
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.limits.depth },
-    maxAliases: { n: config.limits.aliases },
-    maxTokens: { n: config.limits.tokens },
-    costLimit: { maxCost: config.limits.cost },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+  const subscriptions = startWebSocketTransport({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    policy,
+    origins,
+    limits: config.webSocket,
+    context: wsContext(services),
+    draining: () => draining,
+    logger: telemetry.logger,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: httpSchema,
-    validationRules: armor.validationRules,
+    parseOptions: policy.parseOptions,
+    validationRules: [...policy.validationRules],
     allowBatchedHttpRequests: false,
     // Automatic persisted queries: a client may send a query's hash alone once it is known.
     cache,
@@ -110,13 +101,13 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     nodeEnv: config.mode,
     // main.ts owns the process's signals: it stops the gateway, then the vendor pools.
     stopOnTerminationSignals: false,
-    introspection: !production,
+    // The policy's validation rules refuse introspection in production, on every transport.
+    introspection: true,
     // Production answers no "Did you mean …?" hints that would reveal the schema.
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: config.mode === 'development',
-    formatError: (formatted, error) => formatError(formatted, error, production),
+    formatError: policy.formatError,
     plugins: [
-      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // The schema sets no cache hints, and the default cache-control plugin wraps every field
       // resolver to collect them: a cost on every field for nothing (docs/BENCHMARKS.md).
@@ -143,12 +134,12 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({
-      origin: config.http.corsOrigins,
+      origin: origins.corsOrigins,
       allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER, REQUEST_ID_HEADER, 'traceparent'],
       exposedHeaders: [REQUEST_ID_HEADER],
       maxAge: 600,
     }),
-    express.json({ limit: config.limits.jsonBodyBytes }),
+    express.json({ limit: policy.maxMessageBytes }),
     ...multipartUploads(config),
     expressMiddleware(apollo, { context: httpContext(services) }),
     requestErrors,

@@ -1,0 +1,158 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { ExecutionArgs } from 'graphql';
+import type { Context, SubscribePayload } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { OperationPolicy } from '../access/operationPolicy';
+import type { OriginPolicy } from '../access/origins';
+import type { Logger } from '../observability/logger';
+import type { GraphQLContext } from '../graphql/context';
+
+export interface WebSocketLimits {
+  /** A connection that has not sent `connection_init` by then is closed (4408). */
+  connectionInitTimeoutMs: number;
+  /** Subscriptions one connection may hold at once. */
+  maxSubscriptionsPerConnection: number;
+}
+
+export interface WebSocketTransportOptions {
+  httpServer: http.Server;
+  path: string;
+  schema: GraphQLSchema;
+  policy: OperationPolicy;
+  origins: OriginPolicy;
+  limits: WebSocketLimits;
+  /** A new context for each operation; aborting `signal` abandons its vendor calls. */
+  context: (connection: Context<Record<string, unknown> | undefined, UpgradeExtra>, signal: AbortSignal) => GraphQLContext;
+  /** True once the gateway drains: new connections are refused with 503. */
+  draining: () => boolean;
+  logger: Logger;
+}
+
+/** What graphql-ws's `ws` adapter gives each connection (a type alias: graphql-ws wants a record). */
+export type UpgradeExtra = {
+  socket: WebSocket;
+  request: http.IncomingMessage;
+};
+
+type Connection = Context<Record<string, unknown> | undefined, UpgradeExtra>;
+
+/**
+ * Subscriptions over graphql-ws (the protocol of Apollo Sandbox and Apollo Client's
+ * GraphQLWsLink) at the GraphQL path, under exactly the rules of HTTP: the upgrade is refused
+ * unless its Origin may call us, a message is capped at the JSON body limit before it is read,
+ * and every operation is parsed, validated and its errors formatted by the same OperationPolicy.
+ * Only subscriptions run here: queries and mutations go over HTTP, where CSRF prevention,
+ * persisted queries and HTTP caching apply.
+ */
+export function startWebSocketTransport(options: WebSocketTransportOptions): { dispose(): Promise<void> } {
+  const { httpServer, path, schema, policy, origins, limits, logger } = options;
+  // `ws` refuses a larger frame (close 1009) before buffering it, so a huge message costs nothing.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: policy.maxMessageBytes });
+
+  httpServer.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that resets mid-handshake must not become an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    const refusal = upgradeRefusal(request, path, origins, options.draining());
+    if (refusal) return refuseUpgrade(socket, refusal);
+    wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit('connection', webSocket, request));
+  });
+  wsServer.on('connection', (webSocket: WebSocket) => {
+    // `ws` reports a refused frame (too large, malformed) as an 'error', then closes; graphql-ws
+    // listens once, so this keeps every later error of the socket handled too.
+    webSocket.on('error', (error) => logger.info({ err: error }, 'websocket closed on a protocol error'));
+  });
+
+  const operations = new WeakMap<Connection, Map<string, AbortController>>();
+  const abortOperation = (connection: Connection, id: string) => {
+    operations.get(connection)?.get(id)?.abort();
+    operations.get(connection)?.delete(id);
+  };
+
+  const server = useServer<Record<string, unknown> | undefined, UpgradeExtra>(
+    {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      onSubscribe: (connection, id, payload) => {
+        const prepared = prepareSubscription(schema, policy, limits, connection, payload);
+        if (Array.isArray(prepared)) return prepared;
+        const abort = new AbortController();
+        if (!operations.has(connection)) operations.set(connection, new Map());
+        operations.get(connection)!.set(id, abort);
+        return { ...prepared, contextValue: options.context(connection, abort.signal) };
+      },
+      onComplete: (connection, id) => abortOperation(connection, id),
+      onNext: (_connection, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => policy.formatGraphQLError(error)) } : result,
+      onError: (_connection, _id, _payload, errors) => errors.map((error) => policy.formatGraphQLError(error)),
+    },
+    wsServer,
+  );
+  return { dispose: async () => server.dispose() };
+}
+
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+function upgradeRefusal(request: http.IncomingMessage, path: string, origins: OriginPolicy, draining: boolean): Refusal | undefined {
+  if (new URL(request.url ?? '/', 'http://gateway').pathname !== path) return { status: 404, code: 'NOT_FOUND', message: `WebSocket connections go to ${path}.` };
+  if (!origins.allowsWebSocket(request.headers)) {
+    return { status: 403, code: 'FORBIDDEN', message: 'This Origin may not open a WebSocket to the gateway (CORS_ORIGINS lists the ones that may).' };
+  }
+  if (draining) return { status: 503, code: 'UNAVAILABLE', message: 'The gateway is shutting down.' };
+  return undefined;
+}
+
+/** Answers the upgrade request as plain HTTP, before any WebSocket or GraphQL work. */
+function refuseUpgrade(socket: Duplex, { status, code, message }: Refusal): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+const STATUS_TEXT: Record<number, string> = { 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
+
+/** The execution arguments of a subscription, or why it may not run. */
+function prepareSubscription(
+  schema: GraphQLSchema,
+  policy: OperationPolicy,
+  limits: WebSocketLimits,
+  connection: Connection,
+  payload: SubscribePayload,
+): Omit<ExecutionArgs, 'contextValue'> | readonly GraphQLError[] {
+  // graphql-ws registered this operation before calling us, so it is counted already.
+  if (Object.keys(connection.subscriptions).length > limits.maxSubscriptionsPerConnection) {
+    return [requestError('SUBSCRIPTION_LIMIT_EXCEEDED', `A connection may hold at most ${limits.maxSubscriptionsPerConnection} subscriptions at once.`)];
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, policy.parseOptions);
+  } catch (error) {
+    return [withCode(error as GraphQLError, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
+  }
+  const invalid = validate(schema, document, [...specifiedRules, ...policy.validationRules]);
+  if (invalid.length) return invalid.map((error) => withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED));
+  const operation = getOperationAST(document, payload.operationName);
+  if (!operation) return [requestError(ApolloServerErrorCode.BAD_REQUEST, 'The document names no operation to run (operationName).')];
+  if (operation.operation !== 'subscription') {
+    return [requestError(ApolloServerErrorCode.BAD_REQUEST, `Only subscriptions run over WebSocket; send ${operation.operation === 'query' ? 'queries' : 'mutations'} over HTTP POST.`)];
+  }
+  return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+}
+
+function requestError(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
