@@ -34,7 +34,10 @@ export function createOperationPolicy(config: Config): OperationPolicy {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const format = (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, production);
+  const format = (formatted: GraphQLFormattedError, error: unknown) => {
+    const shown = formatError(formatted, error, production);
+    return production ? withoutSuggestions(shown) : shown;
+  };
   return {
     production,
     parseOptions: { maxTokens: config.limits.tokens },
@@ -44,4 +47,13 @@ export function createOperationPolicy(config: Config): OperationPolicy {
     formatError: format,
     formatGraphQLError: (error) => format(error.toJSON(), error),
   };
+}
+
+/**
+ * graphql-js names near-miss fields, arguments, enum values and input fields ("Did you mean
+ * \"photoIds\"?") in validation and variable errors alike: in production that maps the schema.
+ */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }

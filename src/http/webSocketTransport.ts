@@ -4,14 +4,15 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { ExecutionArgs } from 'graphql';
+import { makeServer } from 'graphql-ws';
 import type { Context, SubscribePayload } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { OperationPolicy } from '../access/operationPolicy';
 import type { OriginPolicy } from '../access/origins';
 import type { Logger } from '../observability/logger';
 import type { GraphQLContext } from '../graphql/context';
+import { serveGraphQLWs } from './graphqlWsSockets';
 
 export interface WebSocketLimits {
   /** A connection that has not sent `connection_init` by then is closed (4408). */
@@ -62,11 +63,6 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
     if (refusal) return refuseUpgrade(socket, refusal);
     wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit('connection', webSocket, request));
   });
-  wsServer.on('connection', (webSocket: WebSocket) => {
-    // `ws` reports a refused frame (too large, malformed) as an 'error', then closes; graphql-ws
-    // listens once, so this keeps every later error of the socket handled too.
-    webSocket.on('error', (error) => logger.info({ err: error }, 'websocket closed on a protocol error'));
-  });
 
   const operations = new WeakMap<Connection, Map<string, AbortController>>();
   const abortOperation = (connection: Connection, id: string) => {
@@ -74,8 +70,7 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
     operations.get(connection)?.delete(id);
   };
 
-  const server = useServer<Record<string, unknown> | undefined, UpgradeExtra>(
-    {
+  const server = makeServer<Record<string, unknown> | undefined, UpgradeExtra>({
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       onSubscribe: (connection, id, payload) => {
         const prepared = prepareSubscription(schema, policy, limits, connection, payload);
@@ -89,10 +84,8 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
       onNext: (_connection, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => policy.formatGraphQLError(error)) } : result,
       onError: (_connection, _id, _payload, errors) => errors.map((error) => policy.formatGraphQLError(error)),
-    },
-    wsServer,
-  );
-  return { dispose: async () => server.dispose() };
+  });
+  return serveGraphQLWs(server, wsServer, logger);
 }
 
 interface Refusal {
