@@ -17,7 +17,12 @@ const KEEP_ALIVE_MS = 12_000;
 export function serveGraphQLWs(server: Server<{ socket: WebSocket; request: http.IncomingMessage }>, wsServer: WebSocketServer, logger: Logger): { dispose(): Promise<void> } {
   wsServer.options.handleProtocols = handleProtocols;
   wsServer.on('connection', (socket: WebSocket, request: http.IncomingMessage) => {
-    socket.on('error', (error) => logger.info({ err: error }, 'websocket closed: the client broke the protocol'));
+    socket.on('error', (error) => {
+      logger.info({ err: error }, 'websocket closed: the client broke the protocol');
+      // `ws` has sent its close frame (1009 for a message too large) and would now read the rest
+      // of the frame only to discard it: drop the connection instead of reading a peer we refuse.
+      setImmediate(() => socket.terminate());
+    });
     let alive = true;
     socket.on('pong', () => (alive = true));
     const keepAlive = setInterval(() => {
