@@ -90,18 +90,21 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     wsServer,
   );
 
-  // Hostile-query limits (graphql-armor): depth, aliases, tokens and static cost. Field
-  // suggestions are Apollo's to hide (hideSchemaDetailsFromClientErrors) in production.
+  // Hostile-query limits (graphql-armor): depth, aliases and static cost. Field suggestions are
+  // formatError's to remove in production. Tokens are graphql-js's own parse limit (parseOptions
+  // below): armor's token plugin parsed the document again in a hook outside Apollo's parse, so
+  // every syntax error became an unexpected 500.
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.depth },
     maxAliases: { n: config.limits.aliases },
-    maxTokens: { n: config.limits.tokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: config.limits.cost },
     blockFieldSuggestion: { enabled: false },
   }).protect();
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: httpSchema,
+    parseOptions: { maxTokens: config.limits.tokens },
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     // Automatic persisted queries: a client may send a query's hash alone once it is known.
