@@ -10,6 +10,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { variablesDepthError } from '../access/variablesDepth';
 import { CACHE_TTL_SECONDS } from '../cache/gatewayCache';
 import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
@@ -31,6 +32,7 @@ import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
 import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
+import { variablesChecksPlugin } from './variablesChecksPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -120,6 +122,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     formatError: (formatted, error) => formatError(formatted, error, production),
     plugins: [
       ...armor.plugins,
+      variablesChecksPlugin(variablesDepthError),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // The schema sets no cache hints, and the default cache-control plugin wraps every field
       // resolver to collect them: a cost on every field for nothing (docs/BENCHMARKS.md).
