@@ -1,8 +1,17 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { GraphQLError, GraphQLFormattedError, ParseOptions, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config';
 import { formatError } from '../graphql/errors';
+import { variablesDepthError } from './variablesDepth';
+
+/** An operation as both transports have it after parsing, before its variables are coerced. */
+export interface OperationRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Readonly<Record<string, unknown>> | null;
+}
 
 /**
  * What a GraphQL operation may do, whichever transport brought it (HTTP or WebSocket). Both
@@ -17,6 +26,8 @@ export interface OperationPolicy {
   readonly validationRules: readonly ValidationRule[];
   /** Largest request body (HTTP) or WebSocket message, in bytes. */
   readonly maxMessageBytes: number;
+  /** Checks that need the variables (their depth, the operation's cost): why it may not run. */
+  operationErrors(operation: OperationRequest): readonly GraphQLError[];
   /** Every error a client sees, on every transport, goes through here. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** `formatError` for errors not yet serialised (graphql-ws hands those over). */
@@ -34,26 +45,19 @@ export function createOperationPolicy(config: Config): OperationPolicy {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const format = (formatted: GraphQLFormattedError, error: unknown) => {
-    const shown = formatError(formatted, error, production);
-    return production ? withoutSuggestions(shown) : shown;
-  };
+  const format = (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, production);
   return {
     production,
     parseOptions: { maxTokens: config.limits.tokens },
     // Introspection off in production, as one rule for every transport.
     validationRules: [...armor.validationRules, ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
     maxMessageBytes: config.limits.jsonBodyBytes,
+    operationErrors: ({ variables }) => {
+      const tooDeep = variablesDepthError(variables);
+      return tooDeep ? [tooDeep] : [];
+    },
     formatError: format,
     formatGraphQLError: (error) => format(error.toJSON(), error),
   };
 }
 
-/**
- * graphql-js names near-miss fields, arguments, enum values and input fields ("Did you mean
- * \"photoIds\"?") in validation and variable errors alike: in production that maps the schema.
- */
-function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const message = formatted.message.replace(/ ?Did you mean [^?]*\?/g, '');
-  return message === formatted.message ? formatted : { ...formatted, message };
-}

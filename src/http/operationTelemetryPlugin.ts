@@ -1,14 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLContext } from '../graphql/context';
-import { errorCode } from '../graphql/errors';
+import { errorCode, loggableMessage } from '../graphql/errors';
 import type { GatewayMetrics } from '../observability/metrics';
 
 /**
  * Every GraphQL operation over HTTP in the log and the metrics: one line per operation (name,
  * type, outcome, duration, error codes, vendor calls) and one per error, all under the request's
  * id; a duration observation by operation and outcome, its vendor calls (the product metric of
- * DESIGN.md section 4), and a count per error code. Variables are not logged.
+ * DESIGN.md section 4), and a count per error code. Variables are not logged, nor error messages
+ * that may quote them (loggableMessage).
  */
 export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -21,10 +22,11 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
             const code = errorCode(error);
             codes.push(code);
             const fields = { operation: operationName ?? undefined, code, path: error.path?.join('.') };
+            const message = `graphql error: ${loggableMessage(error)}`;
             // A bug gets its stack; a vendor in trouble a warning; a client's mistake a note.
-            if (code === 'INTERNAL_SERVER_ERROR') contextValue.log.error({ ...fields, err: unwrapResolverError(error) }, `graphql error: ${error.message}`);
-            else if (code.startsWith('UPSTREAM_')) contextValue.log.warn(fields, `graphql error: ${error.message}`);
-            else contextValue.log.info(fields, `graphql error: ${error.message}`);
+            if (code === 'INTERNAL_SERVER_ERROR') contextValue.log.error({ ...fields, err: unwrapResolverError(error) }, message);
+            else if (code.startsWith('UPSTREAM_')) contextValue.log.warn(fields, message);
+            else contextValue.log.info(fields, message);
           }
         },
         async willSendResponse({ operation, operationName, response, contextValue }) {

@@ -29,6 +29,7 @@ import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
 import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
+import { operationChecksPlugin } from './operationChecksPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 import { startWebSocketTransport } from './webSocketTransport';
 
@@ -103,11 +104,10 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     stopOnTerminationSignals: false,
     // The policy's validation rules refuse introspection in production, on every transport.
     introspection: true,
-    // Production answers no "Did you mean …?" hints that would reveal the schema.
-    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: config.mode === 'development',
     formatError: policy.formatError,
     plugins: [
+      operationChecksPlugin(policy),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // The schema sets no cache hints, and the default cache-control plugin wraps every field
       // resolver to collect them: a cost on every field for nothing (docs/BENCHMARKS.md).

@@ -139,6 +139,8 @@ function prepareSubscription(
   if (operation.operation !== 'subscription') {
     return [requestError(ApolloServerErrorCode.BAD_REQUEST, `Only subscriptions run over WebSocket; send ${operation.operation === 'query' ? 'queries' : 'mutations'} over HTTP POST.`)];
   }
+  const refused = policy.operationErrors({ schema, document, operationName: payload.operationName, variables: payload.variables });
+  if (refused.length) return refused;
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
 }
 

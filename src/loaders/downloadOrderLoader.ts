@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { FetchedDownloadOrder, ContentHubClient } from '../upstream/contentHub/client';
 import type { UpstreamScope } from '../upstream/http/callLog';
+import { loadEachKey } from './eachKey';
 import type { LoaderOptions } from './loaderOptions';
 
 /**
@@ -16,6 +17,6 @@ export function createDownloadOrderLoader(
 ): DataLoader<string, FetchedDownloadOrder> {
   return new DataLoader<string, FetchedDownloadOrder>((orderIds) => {
     onBatch(orderIds.length);
-    return Promise.all(orderIds.map((orderId) => client.getOrder(scope, orderId).catch((error: Error) => error)));
+    return loadEachKey(orderIds, (orderId) => client.getOrder(scope, orderId));
   }, options);
 }

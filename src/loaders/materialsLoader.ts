@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { UpstreamScope } from '../upstream/http/callLog';
+import { loadEachKey } from './eachKey';
 import type { LoaderOptions } from './loaderOptions';
 import type { MaterialsClient } from '../upstream/materials/client';
 import type { MaterialsQuery, MaterialsResponse } from '../upstream/materials/model';
@@ -18,7 +19,7 @@ export function createMaterialsLoader(
   return new DataLoader<MaterialsQuery, MaterialsResponse, string>(
     (queries) => {
       onBatch(queries.length);
-      return Promise.all(queries.map((query) => client.getMaterials(scope, query).catch((error: Error) => error)));
+      return loadEachKey(queries, (query) => client.getMaterials(scope, query));
     },
     {
       ...options,

@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import { GatewayError } from '../errors';
 import type { AccPhotosClient } from '../upstream/acc/client';
 import type { AccPhoto } from '../upstream/acc/model';
-import { ACC_MAX_PAGE_SIZE } from '../upstream/acc/model';
+import { ACC_MAX_PAGE_SIZE, accPaths } from '../upstream/acc/model';
 import { DeletedAccPhoto } from '../upstream/acc/refs';
 import type { UpstreamScope } from '../upstream/http/callLog';
+import { asError } from './eachKey';
 import type { LoaderOptions } from './loaderOptions';
 
 export interface PhotoKey {
@@ -36,6 +37,12 @@ export function createPhotoLoader(
       onBatch(keys.length);
       const token = requireToken();
       const results = new Map<string, PhotoLookup | Error>();
+      // A key no vendor path can carry (an id like `..`) fails alone and never reaches a filter.
+      const askable = keys.filter((key) => {
+        const refusal = unaskable(key);
+        if (refusal) results.set(photoCacheKey(key), refusal);
+        return !refusal;
+      });
 
       const loadChunk = async (projectId: string, photoIds: string[]): Promise<void> => {
         if (photoIds.length === 1) {
@@ -74,7 +81,7 @@ export function createPhotoLoader(
       };
 
       await Promise.all(
-        [...groupByProject(keys)].flatMap(([projectId, photoIds]) =>
+        [...groupByProject(askable)].flatMap(([projectId, photoIds]) =>
           chunk(photoIds, ACC_MAX_PAGE_SIZE).map((ids) => loadChunk(projectId, ids)),
         ),
       );
@@ -100,6 +107,12 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+/** Why a key's own GET could not even be built, if it could not: then no call may carry it. */
+function unaskable({ projectId, photoId }: PhotoKey): Error | undefined {
+  try {
+    accPaths.photo(projectId, photoId);
+    return undefined;
+  } catch (error) {
+    return asError(error);
+  }
 }

@@ -1,3 +1,4 @@
+import type { IResolvers } from '@graphql-tools/utils';
 import { z } from 'zod';
 import { GatewayError, badUserInput } from '../../errors';
 import { DeletedAccPhoto } from '../../upstream/acc/refs';
@@ -26,8 +27,9 @@ const KEY_FIELDS = {
 } satisfies Record<NodeTypeName, z.ZodType<string[]>>;
 
 /**
- * Resolves one representation. Called synchronously for every representation of an `_entities`
- * request, so photo and download order lookups meet in the request's DataLoaders and batch.
+ * Resolves one representation. Called in the same tick for every representation of an
+ * `_entities` request, so photo and download order lookups meet in the request's DataLoaders
+ * and batch.
  */
 async function resolveReference(type: NodeTypeName, representation: unknown, context: GraphQLContext): Promise<NodeParent> {
   const keys = KEY_FIELDS[type].safeParse(representation);
@@ -38,6 +40,27 @@ async function resolveReference(type: NodeTypeName, representation: unknown, con
   return entity;
 }
 
+/**
+ * `_entities`, in place of @apollo/subgraph's: that one throws for the whole list when a single
+ * representation names no entity type (an unknown, missing or non-string `__typename`, or no
+ * object at all), failing its neighbours with INTERNAL_SERVER_ERROR. Here every representation
+ * resolves on its own and a bad one fails its own entry with BAD_USER_INPUT.
+ */
+function resolveEntities(_root: unknown, { representations }: { representations: unknown[] }, context: GraphQLContext): Array<Promise<NodeParent>> {
+  return representations.map(async (representation) => {
+    const type = entityTypeOf(representation);
+    if (!type) throw badUserInput('A representation needs the `__typename` of one of this subgraph’s entities.');
+    const entity = await resolveReference(type, representation, context);
+    // `_Entity` resolves its member type from `__typename`, as @apollo/subgraph sets it.
+    return Object.defineProperty(entity, '__typename', { value: type });
+  });
+}
+
+function entityTypeOf(representation: unknown): NodeTypeName | undefined {
+  const type = (representation as { __typename?: unknown } | null)?.__typename;
+  return typeof type === 'string' && Object.hasOwn(KEY_FIELDS, type) ? (type as NodeTypeName) : undefined;
+}
+
 /** `__resolveReference` of every entity, as @apollo/subgraph calls it: (representation, context). */
 export const entityReferenceResolvers = Object.fromEntries(
   (Object.keys(KEY_FIELDS) as NodeTypeName[]).map((type) => [
@@ -45,3 +68,6 @@ export const entityReferenceResolvers = Object.fromEntries(
     { __resolveReference: (representation: unknown, context: GraphQLContext) => resolveReference(type, representation, context) },
   ]),
 ) as Record<NodeTypeName, { __resolveReference(representation: unknown, context: GraphQLContext): Promise<NodeParent> }>;
+
+/** Replaces @apollo/subgraph's `_entities` resolver (see resolveEntities). */
+export const entitiesResolvers: IResolvers<unknown, GraphQLContext> = { Query: { _entities: resolveEntities } };

@@ -6,7 +6,7 @@ import { Kind, parse } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../generated/resolvers';
 import { RESOLVERS, findSchemaDirectory, loadTypeDefs } from '../schema';
-import { entityReferenceResolvers } from './entityReferences';
+import { entitiesResolvers, entityReferenceResolvers } from './entityReferences';
 
 /**
  * Routers and gateways do not carry subscriptions to subgraphs without extra (often paid)
@@ -41,5 +41,5 @@ export function buildFederatedSchema(): GraphQLSchema {
   // @apollo/subgraph wires the reference resolvers; graphql-tools merges and adds the domain
   // resolver maps exactly as makeExecutableSchema does for the plain schema.
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: entityReferenceResolvers });
-  return addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers(RESOLVERS.map(withoutSubscriptionResolvers)) });
+  return addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers([...RESOLVERS.map(withoutSubscriptionResolvers), entitiesResolvers]) });
 }

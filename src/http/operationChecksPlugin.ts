@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { OperationPolicy } from '../access/operationPolicy';
+
+/**
+ * Runs the policy's checks of a whole operation (its variables, its cost) over HTTP once the
+ * operation is known and before graphql-js coerces its variables; a refusal is the client's
+ * mistake, so it answers HTTP 400. (A hook that throws earlier than this is an unexpected error
+ * to Apollo: a 500.)
+ */
+export function operationChecksPlugin(policy: OperationPolicy): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          const [error] = policy.operationErrors({ schema, document, operationName, variables: request.variables });
+          if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}
