@@ -90,7 +90,16 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
 
     it('answers a 4,000-deep list literal with 400 GRAPHQL_PARSE_FAILED', async () => {
       const deep = `${'['.repeat(4000)}"x"${']'.repeat(4000)}`;
-      await expectRefused(JSON.stringify({ query: `{ nodes(ids: ${deep}) { id } }` }), 400, 'GRAPHQL_PARSE_FAILED');
+      const { body } = await expectRefused(JSON.stringify({ query: `{ nodes(ids: ${deep}) { id } }` }), 400, 'GRAPHQL_PARSE_FAILED');
+      expect(body.errors![0]!.message).toBe('Syntax Error: the document nests brackets deeper than 128 levels.');
+    });
+
+    it('counts no brackets inside strings, block strings and comments', async () => {
+      const brackets = '['.repeat(200);
+      const query = `# ${brackets}\nquery($p: ID!) { project(id: $p) { photos(filter: { title: "${brackets}" }, first: 1) { nodes { photoId } } } } # """ ${brackets}`;
+      const { status, body } = await stack.graphql(query, { p: PROJECT });
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
     });
   });
 

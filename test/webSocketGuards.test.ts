@@ -145,6 +145,20 @@ describe('WebSocket operations obey the HTTP rules', () => {
     expect(manyTokens).toMatchObject({ type: 'error', codes: ['GRAPHQL_PARSE_FAILED'] });
   });
 
+  it('refuses deep documents and deep variables before parsing or coercing them', async () => {
+    const deepDocument = `subscription { downloadOrderWatch(id: ${'['.repeat(4_000)}"1"${']'.repeat(4_000)}) { orderId } }`;
+    expect(await refusal(production, deepDocument)).toMatchObject({ type: 'error', codes: ['GRAPHQL_PARSE_FAILED'] });
+    const socket = await connected(production.url);
+    try {
+      const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+      socket.sendText(`{"id":"v","type":"subscribe","payload":{"query":${JSON.stringify(WATCH)},"variables":{"id":"1004","deep":${deep}}}}`);
+      const ended = await socket.ended('v');
+      expect([ended.type, codes(ended)]).toEqual(['error', ['BAD_USER_INPUT']]);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('answers a syntax error with GRAPHQL_PARSE_FAILED', async () => {
     expect(await refusal(production, `subscription { downloadOrderWatch(`)).toMatchObject({ type: 'error', codes: ['GRAPHQL_PARSE_FAILED'] });
   });

@@ -3,6 +3,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config';
 import { formatError } from '../graphql/errors';
+import { documentNestingError } from './documentNesting';
 import { variablesDepthError } from './variablesDepth';
 
 /** An operation as both transports have it after parsing, before its variables are coerced. */
@@ -26,6 +27,8 @@ export interface OperationPolicy {
   readonly validationRules: readonly ValidationRule[];
   /** Largest request body (HTTP) or WebSocket message, in bytes. */
   readonly maxMessageBytes: number;
+  /** Checks of the document's text, before it is parsed (its nesting, which the parser recurses on). */
+  sourceError(source: string): GraphQLError | undefined;
   /** Checks that need the variables (their depth, the operation's cost): why it may not run. */
   operationErrors(operation: OperationRequest): readonly GraphQLError[];
   /** Every error a client sees, on every transport, goes through here. */
@@ -52,6 +55,7 @@ export function createOperationPolicy(config: Config): OperationPolicy {
     // Introspection off in production, as one rule for every transport.
     validationRules: [...armor.validationRules, ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
     maxMessageBytes: config.limits.jsonBodyBytes,
+    sourceError: documentNestingError,
     operationErrors: ({ variables }) => {
       const tooDeep = variablesDepthError(variables);
       return tooDeep ? [tooDeep] : [];

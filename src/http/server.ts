@@ -23,6 +23,7 @@ import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
+import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
@@ -141,6 +142,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     }),
     express.json({ limit: policy.maxMessageBytes }),
     ...multipartUploads(config),
+    documentSourceCheck(policy),
     expressMiddleware(apollo, { context: httpContext(services) }),
     requestErrors,
   );

@@ -126,6 +126,8 @@ function prepareSubscription(
   if (Object.keys(connection.subscriptions).length > limits.maxSubscriptionsPerConnection) {
     return [requestError('SUBSCRIPTION_LIMIT_EXCEEDED', `A connection may hold at most ${limits.maxSubscriptionsPerConnection} subscriptions at once.`)];
   }
+  const unparsable = policy.sourceError(payload.query);
+  if (unparsable) return [unparsable];
   let document: DocumentNode;
   try {
     document = parse(payload.query, policy.parseOptions);

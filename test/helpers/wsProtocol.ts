@@ -31,7 +31,12 @@ export class RawConnection {
   }
 
   send(message: unknown): void {
-    this.socket.send(JSON.stringify(message));
+    this.sendText(JSON.stringify(message));
+  }
+
+  /** A message as text, for what JSON.stringify cannot write (values nested 10,000 deep). */
+  sendText(text: string): void {
+    this.socket.send(text);
   }
 
   /** Sends connection_init and waits for connection_ack. */
