@@ -15,6 +15,7 @@ import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER } from '../auth/accToken';
+import { operationLimits } from '../access/operationLimits';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { LoaderOptions } from '../loaders';
@@ -26,6 +27,7 @@ import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
+import { operationLimitsPlugin } from './operationLimitsPlugin';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
@@ -90,13 +92,14 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     wsServer,
   );
 
-  // Hostile-query limits (graphql-armor): depth, aliases, tokens and static cost. Field
-  // suggestions are Apollo's to hide (hideSchemaDetailsFromClientErrors) in production.
+  // Hostile-query limits (graphql-armor): depth, aliases and tokens. Cost and list sizes need the
+  // variables, so the access layer's operation limits count them (armor's cost sees literals
+  // only). Field suggestions are Apollo's to hide (hideSchemaDetailsFromClientErrors) in production.
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.depth },
     maxAliases: { n: config.limits.aliases },
     maxTokens: { n: config.limits.tokens },
-    costLimit: { maxCost: config.limits.cost },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
 
@@ -117,6 +120,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     formatError: (formatted, error) => formatError(formatted, error, production),
     plugins: [
       ...armor.plugins,
+      operationLimitsPlugin(operationLimits(config)),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // The schema sets no cache hints, and the default cache-control plugin wraps every field
       // resolver to collect them: a cost on every field for nothing (docs/BENCHMARKS.md).
