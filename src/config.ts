@@ -52,7 +52,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
   GRAPHQL_MAX_ALIASES: positiveInt.default(15),
   GRAPHQL_MAX_TOKENS: positiveInt.default(5_000),
-  GRAPHQL_MAX_COST: positiveInt.default(25_000),
+  GRAPHQL_MAX_COST: positiveInt.default(5_000),
   GRAPHQL_FEDERATION: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),

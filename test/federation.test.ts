@@ -90,6 +90,7 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
   let pins: Listening;
   let supergraph: Listening;
   let sdl: string;
+  let supergraphSdl: string;
 
   /** A query through the real federation gateway, with the caller's ACC token. */
   const viaGateway = <TData>(query: string, variables?: Record<string, unknown>) =>
@@ -105,6 +106,7 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
       { name: 'pins', typeDefs: parse(PINS_SDL), url: pins.url },
     ]);
     if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
+    supergraphSdl = composed.supergraphSdl;
 
     const gateway = new ApolloGateway({
       supergraphSdl: composed.supergraphSdl,
@@ -128,11 +130,20 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
   const liveIds = () => stack.acc.store.query(PROJECT!, {}).map((photo) => photo.id);
 
   it('answers _service { sdl } with the keys, the federation link and no subscriptions', () => {
-    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.0"');
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
     for (const key of ['projectId', 'project { projectId } photoId', 'orderId', 'order { orderId } assignmentId', 'key']) {
       expect(sdl).toContain(`@key(fields: "${key}")`);
     }
     expect(sdl).not.toMatch(/type Subscription|downloadOrderWatch\(/);
+  });
+
+  it("carries the cost directives into the supergraph, so a router's demand control counts the same weights", () => {
+    expect(supergraphSdl).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1"');
+    // The supergraph adds @join__field to fields of types both subgraphs define.
+    for (const schema of [sdl, supergraphSdl]) {
+      expect(schema).toMatch(/\): PhotoConnection!( @join__field\(\w+: \w+\))? @cost\(weight: 20\) @listSize\(slicingArguments: \["first"\], sizedFields: \["edges", "nodes"\]\)/);
+      expect(schema).toMatch(/ids: \[ID!\]! (@maxItems\(count: 100\) )?@cost\(weight: 10\)\s*\): \[Node\]!( @join__field\(\w+: \w+\))? @listSize\(assumedSize: 100\)/);
+    }
   });
 
   it('fetches 100 photos referenced by another subgraph through _entities in 2 ACC calls', async () => {

@@ -1,18 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, ParseOptions, ValidationRule } from 'graphql';
 import type { Config } from '../config';
 import { formatError } from '../graphql/errors';
 import { documentNestingError } from './documentNesting';
+import { operationLimits } from './operationLimits';
+import type { OperationRequest } from './operationLimits';
 import { variablesDepthError } from './variablesDepth';
-
-/** An operation as both transports have it after parsing, before its variables are coerced. */
-export interface OperationRequest {
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  operationName?: string | null;
-  variables?: Readonly<Record<string, unknown>> | null;
-}
 
 /**
  * What a GraphQL operation may do, whichever transport brought it (HTTP or WebSocket). Both
@@ -42,12 +36,14 @@ export function createOperationPolicy(config: Config): OperationPolicy {
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.depth },
     maxAliases: { n: config.limits.aliases },
-    costLimit: { maxCost: config.limits.cost },
+    // Cost needs the variables' list sizes: operationLimits counts it (armor sees literals only).
+    costLimit: { enabled: false },
     // Tokens are counted by graphql-js's own parser (parseOptions); field suggestions are
     // removed by formatError, from every message and not only from validation's.
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const limits = operationLimits(config);
   const format = (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, production);
   return {
     production,
@@ -56,9 +52,10 @@ export function createOperationPolicy(config: Config): OperationPolicy {
     validationRules: [...armor.validationRules, ...(production ? [NoSchemaIntrospectionCustomRule] : [])],
     maxMessageBytes: config.limits.jsonBodyBytes,
     sourceError: documentNestingError,
-    operationErrors: ({ variables }) => {
-      const tooDeep = variablesDepthError(variables);
-      return tooDeep ? [tooDeep] : [];
+    // Depth first: the limits coerce the variables, which recurses.
+    operationErrors: (operation) => {
+      const tooDeep = variablesDepthError(operation.variables);
+      return tooDeep ? [tooDeep] : limits(operation);
     },
     formatError: format,
     formatGraphQLError: (error) => format(error.toJSON(), error),

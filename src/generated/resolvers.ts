@@ -174,10 +174,11 @@ export type DocumentMaterial = Material & {
 };
 
 export type DownloadConfigurationInput = {
-  /** Conversions, each a list of steps applied in order. */
+  /** Conversions, each a list of steps applied in order; at most 20 conversions of at most 20 steps. */
   conversions?: InputMaybe<Array<Array<ConversionStepInput>>>;
+  /** Preset names; at most 20. */
   presets?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Rendition names, e.g. ["preview", "original"]. */
+  /** Rendition names, e.g. ["preview", "original"]; at most 20. */
   renditions?: InputMaybe<Array<Scalars['String']['input']>>;
   userRendition?: InputMaybe<UserRenditionInput>;
 };
@@ -240,13 +241,13 @@ export type DownloadOrderConnection = {
 };
 
 export type DownloadOrderCreateInput = {
-  /** What to download for particular assets, overriding their media group's configuration. */
+  /** What to download for particular assets, overriding their media group's configuration; at most 100 assets. */
   assets?: InputMaybe<Array<AssetDownloadInput>>;
   /** Culture code, e.g. en-US. */
   culture?: InputMaybe<Scalars['String']['input']>;
   /** Content Hub's item name resolver. */
   itemNameResolverId?: InputMaybe<Scalars['String']['input']>;
-  /** What to download for every asset of a media group. */
+  /** What to download for every asset of a media group; at most 100 groups. */
   mediaGroups?: InputMaybe<Array<MediaGroupDownloadInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
   /** The selection pool whose entities the order contains. */
@@ -529,10 +530,11 @@ export type PhotoEdge = {
 export type PhotoFilter = {
   /** When the media reached the ACC server. */
   createdAt?: InputMaybe<DateTimeRange>;
-  /** Autodesk IDs of the users who added the media. */
+  /** Autodesk IDs of the users who added the media, at most 100. */
   createdBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 4, one of each kind. */
   mediaTypes?: InputMaybe<Array<PhotoMediaType>>;
-  /** ACC media UUIDs. */
+  /** ACC media UUIDs, at most 100. */
   photoIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** When the camera captured the media. */
   takenAt?: InputMaybe<DateTimeRange>;
@@ -1044,6 +1046,27 @@ export type ResolversParentTypes = {
   VideoMaterial: VendorVideoMaterial;
 };
 
+export type CostDirectiveArgs = {
+  weight: Scalars['Int']['input'];
+};
+
+export type CostDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  requireOneSlicingArgument?: Maybe<Scalars['Boolean']['input']>;
+  sizedFields?: Maybe<Array<Scalars['String']['input']>>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type MaxItemsDirectiveArgs = {
+  count: Scalars['Int']['input'];
+};
+
+export type MaxItemsDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = MaxItemsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AssetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = {
   active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   assetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1392,3 +1415,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   VideoMaterial?: VideoMaterialResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GraphQLContext> = {
+  cost?: CostDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
+  maxItems?: MaxItemsDirectiveResolver<any, any, ContextType>;
+};

@@ -66,22 +66,23 @@ export type DateTimeRange = {
 };
 
 export type DownloadConfigurationInput = {
-  /** Conversions, each a list of steps applied in order. */
+  /** Conversions, each a list of steps applied in order; at most 20 conversions of at most 20 steps. */
   conversions?: InputMaybe<Array<Array<ConversionStepInput>>>;
+  /** Preset names; at most 20. */
   presets?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Rendition names, e.g. ["preview", "original"]. */
+  /** Rendition names, e.g. ["preview", "original"]; at most 20. */
   renditions?: InputMaybe<Array<Scalars['String']['input']>>;
   userRendition?: InputMaybe<UserRenditionInput>;
 };
 
 export type DownloadOrderCreateInput = {
-  /** What to download for particular assets, overriding their media group's configuration. */
+  /** What to download for particular assets, overriding their media group's configuration; at most 100 assets. */
   assets?: InputMaybe<Array<AssetDownloadInput>>;
   /** Culture code, e.g. en-US. */
   culture?: InputMaybe<Scalars['String']['input']>;
   /** Content Hub's item name resolver. */
   itemNameResolverId?: InputMaybe<Scalars['String']['input']>;
-  /** What to download for every asset of a media group. */
+  /** What to download for every asset of a media group; at most 100 groups. */
   mediaGroups?: InputMaybe<Array<MediaGroupDownloadInput>>;
   name?: InputMaybe<Scalars['String']['input']>;
   /** The selection pool whose entities the order contains. */
@@ -117,10 +118,11 @@ export type MediaGroupDownloadInput = {
 export type PhotoFilter = {
   /** When the media reached the ACC server. */
   createdAt?: InputMaybe<DateTimeRange>;
-  /** Autodesk IDs of the users who added the media. */
+  /** Autodesk IDs of the users who added the media, at most 100. */
   createdBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** At most 4, one of each kind. */
   mediaTypes?: InputMaybe<Array<PhotoMediaType>>;
-  /** ACC media UUIDs. */
+  /** ACC media UUIDs, at most 100. */
   photoIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** When the camera captured the media. */
   takenAt?: InputMaybe<DateTimeRange>;

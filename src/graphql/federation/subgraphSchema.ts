@@ -2,6 +2,7 @@ import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { mergeResolvers } from '@graphql-tools/merge';
 import { addResolversToSchema } from '@graphql-tools/schema';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { Kind, parse } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../generated/resolvers';
@@ -30,6 +31,22 @@ function withoutSubscriptionResolvers(resolvers: Resolvers): Resolvers {
 }
 
 /**
+ * `_entities` is @apollo/subgraph's, so its limits are set here as directives in extensions
+ * (read like the SDL's): at most 100 representations a call, as `nodes(ids)`, each of which may
+ * cost a vendor call.
+ */
+const REPRESENTATION_LIMITS = { maxItems: [{ count: 100 }], cost: [{ weight: 10 }] };
+
+function withEntityLimits(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.ROOT_FIELD]: (field, fieldName) =>
+      fieldName === '_entities'
+        ? { ...field, args: { ...field.args, representations: { ...field.args!['representations']!, extensions: { directives: REPRESENTATION_LIMITS } } } }
+        : field,
+  });
+}
+
+/**
  * The same schema and resolvers as `buildSchema`, as an Apollo Federation 2 subgraph: the `@key`s
  * of schema/federation/, `_service`, `_entities` and the entities' reference resolvers.
  */
@@ -40,6 +57,6 @@ export function buildFederatedSchema(): GraphQLSchema {
   );
   // @apollo/subgraph wires the reference resolvers; graphql-tools merges and adds the domain
   // resolver maps exactly as makeExecutableSchema does for the plain schema.
-  const subgraph = buildSubgraphSchema({ typeDefs, resolvers: entityReferenceResolvers });
+  const subgraph = withEntityLimits(buildSubgraphSchema({ typeDefs, resolvers: entityReferenceResolvers }));
   return addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers([...RESOLVERS.map(withoutSubscriptionResolvers), entitiesResolvers]) });
 }
