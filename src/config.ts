@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ResilienceOptions } from './upstream/http/resilience';
+import type { OperationLimits } from './upstream/http/upstreamHttp';
 
 /**
  * All configuration, read from the environment in this one place and validated at startup.
@@ -40,6 +41,8 @@ const envSchema = z.object({
   UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
   UPSTREAM_BREAKER_FAILURES: positiveInt.default(5),
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
+  UPSTREAM_MAX_CALLS_PER_OPERATION: positiveInt.default(200),
+  UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION: positiveInt.default(32 * 1024 * 1024),
   REDIS_URL: optionalUrl(/^rediss?$/),
   REDIS_KEY_PREFIX: z.string().default('mediagraph:'),
   REDIS_TIMEOUT_MS: positiveInt.default(250),
@@ -71,6 +74,8 @@ export interface UpstreamConfig {
   timeoutMs: number;
   connectionsPerOrigin: number;
   resilience: ResilienceOptions;
+  /** Vendor calls and buffered vendor JSON one incoming request may use, over all vendors. */
+  operationLimits: OperationLimits;
 }
 
 export interface CacheConfig {
@@ -165,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         breakerFailures: vars.UPSTREAM_BREAKER_FAILURES,
         breakerHalfOpenMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
       },
+      operationLimits: { calls: vars.UPSTREAM_MAX_CALLS_PER_OPERATION, responseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION },
     },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
