@@ -23,6 +23,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   CORS_ORIGINS: z.string().optional(),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(300_000),
+  HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
   ACC_BASE_URL: optionalHttpUrl,
   MATERIALS_BASE_URL: optionalHttpUrl,
   MATERIALS_TOKEN: z.string().optional(),
@@ -89,7 +92,16 @@ export interface CacheConfig {
 
 export interface Config {
   mode: 'development' | 'production' | 'test';
-  http: { host: string; port: number; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    /** Slow clients: time to send the headers, and the whole request (an upload's body too). */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** Open client connections (WebSockets included) past which new ones are closed at once. */
+    maxConnections: number;
+  };
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
   upstreamUrls: { acc?: string; materials?: VendorEndpoint; assets?: VendorEndpoint; contentHub?: VendorEndpoint };
   upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets' | 'contentHub'>;
@@ -135,6 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
+  // node:http refuses a headers timeout longer than the request timeout.
+  if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
   for (const vendor of ['MATERIALS', 'ASSETS', 'CONTENT_HUB'] as const) {
     if (vars[`${vendor}_BASE_URL`] && !vars[`${vendor}_TOKEN`]) {
       throw new ConfigError(`Invalid configuration:\n  ${vendor}_TOKEN: required when ${vendor}_BASE_URL is set`);
@@ -145,10 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: {
       host: vars.HOST,
       port: vars.PORT,
-      corsOrigins: (vars.CORS_ORIGINS ?? (vars.NODE_ENV === 'production' ? '' : APOLLO_SANDBOX_ORIGIN))
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
+      corsOrigins: list(vars.CORS_ORIGINS ?? (vars.NODE_ENV === 'production' ? '' : APOLLO_SANDBOX_ORIGIN)),
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
     },
     upstreamUrls: {
       acc: vars.ACC_BASE_URL,
@@ -190,4 +206,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
   };
+}
+
+/** A comma-separated list, trimmed, without empty entries. */
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

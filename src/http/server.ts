@@ -70,7 +70,18 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     loaderOptions,
     telemetry,
   };
-  const httpServer = http.createServer(app);
+  // Slow clients: a socket gets headersTimeout for its headers and requestTimeout for the whole
+  // request (an upload's body included; answers are not limited). node:http checks them every
+  // connectionsCheckingInterval, 30 s unless told, which would add up to 30 s to each.
+  const httpServer = http.createServer(
+    {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.maxConnections = config.http.maxConnections;
   const schema = buildSchema();
   // A subgraph has no subscriptions: WebSocket clients keep the plain schema either way.
   const httpSchema = config.federation ? buildFederatedSchema() : schema;

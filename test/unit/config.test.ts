@@ -5,7 +5,14 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       mode: 'development',
-      http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
+      http: {
+        host: '127.0.0.1',
+        port: 4000,
+        corsOrigins: ['https://studio.apollographql.com'],
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 300_000,
+        maxConnections: 1_000,
+      },
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
       federation: false,
@@ -30,6 +37,9 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       CORS_ORIGINS: 'https://a.example, https://b.example',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '60000',
+      HTTP_MAX_CONNECTIONS: '200',
       ACC_BASE_URL: 'https://developer.api.autodesk.com',
       MATERIALS_BASE_URL: 'https://api.media-vendor.example/v2',
       MATERIALS_TOKEN: 'service-token',
@@ -68,7 +78,14 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       mode: 'production',
-      http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://a.example', 'https://b.example'] },
+      http: {
+        host: '0.0.0.0',
+        port: 8080,
+        corsOrigins: ['https://a.example', 'https://b.example'],
+        headersTimeoutMs: 5000,
+        requestTimeoutMs: 60000,
+        maxConnections: 200,
+      },
       upstreamUrls: {
         acc: 'https://developer.api.autodesk.com',
         materials: { baseUrl: 'https://api.media-vendor.example/v2', token: 'service-token' },
@@ -96,6 +113,10 @@ describe('loadConfig', () => {
         tracing: { endpoint: 'http://collector.example:4318', serviceName: 'media-api' },
       },
     });
+  });
+
+  it('refuses a headers timeout longer than the request timeout, which node:http would refuse', () => {
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
   });
 
   it.each(['MATERIALS', 'ASSETS', 'CONTENT_HUB'])('needs the %s token with a real %s URL', (vendor) => {
