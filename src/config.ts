@@ -23,6 +23,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   CORS_ORIGINS: z.string().optional(),
+  ALLOWED_HOSTS: z.string().optional(),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(300_000),
   HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
@@ -96,6 +97,8 @@ export interface Config {
     host: string;
     port: number;
     corsOrigins: string[];
+    /** Host names whose Host header may name the gateway in the links it mints (PUBLIC_URL unset). */
+    allowedHosts: string[];
     /** Slow clients: time to send the headers, and the whole request (an upload's body too). */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
@@ -105,7 +108,7 @@ export interface Config {
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
   upstreamUrls: { acc?: string; materials?: VendorEndpoint; assets?: VendorEndpoint; contentHub?: VendorEndpoint };
   upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets' | 'contentHub'>;
-  /** The gateway's own public origin, for URLs it hands out; unset: taken from each request. */
+  /** The gateway's own public origin, for URLs it hands out; unset: see src/http/linkOrigin.ts. */
   publicUrl?: string;
   assetContent: {
     /** Signs asset content URLs. Unset: a random secret per process (fine for one replica). */
@@ -162,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       host: vars.HOST,
       port: vars.PORT,
       corsOrigins: list(vars.CORS_ORIGINS ?? (vars.NODE_ENV === 'production' ? '' : APOLLO_SANDBOX_ORIGIN)),
+      allowedHosts: list(vars.ALLOWED_HOSTS ?? '').map((host) => host.toLowerCase()),
       headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
       maxConnections: vars.HTTP_MAX_CONNECTIONS,

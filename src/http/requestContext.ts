@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
@@ -11,14 +12,15 @@ import type { Logger } from '../observability/logger';
 import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
+import type { LinkOrigin } from './linkOrigin';
 
 /** What every request's context shares: one per process. */
 export interface Services {
   upstreams: Upstreams;
   assetLinks: AssetContentLinks;
   downloadOrderWatcher: DownloadOrderWatcher;
-  /** PUBLIC_URL, when configured. */
-  publicUrl?: string;
+  /** Where the gateway's own links point (PUBLIC_URL, or a trusted Host). */
+  linkOrigin: LinkOrigin;
   /** DataLoader switches; default on (see LoaderOptions). */
   loaderOptions?: LoaderOptions;
   telemetry: Telemetry;
@@ -43,7 +45,7 @@ function graphqlContext(
     ),
     assetLinks: services.assetLinks,
     downloadOrderWatcher: services.downloadOrderWatcher,
-    publicBaseUrl: services.publicUrl ?? request.origin,
+    publicBaseUrl: request.origin,
     requestId: request.requestId,
     log: request.log,
   };
@@ -60,7 +62,7 @@ export function httpContext(services: Services) {
     return graphqlContext(services, {
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
-      origin: `${req.protocol}://${req.get('host')}`,
+      origin: services.linkOrigin.of(req),
       requestId: String(req.id),
       log: req.log,
     });
@@ -72,14 +74,14 @@ export function httpContext(services: Services) {
  * token comes in the connection's init payload under the same name as the header.
  */
 export function wsContext(services: Services) {
-  return (context: WsContext<Record<string, unknown> | undefined, { request: { headers: { host?: string } } }>): GraphQLContext => {
+  return (context: WsContext<Record<string, unknown> | undefined, { request: IncomingMessage }>): GraphQLContext => {
     const token = context.connectionParams?.[ACC_TOKEN_HEADER];
     // A subscription has no HTTP request of its own: each operation gets an id.
     const requestId = randomUUID();
     return graphqlContext(services, {
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
       signal: new AbortController().signal,
-      origin: `http://${context.extra.request.headers.host ?? 'localhost'}`,
+      origin: services.linkOrigin.of(context.extra.request),
       requestId,
       log: services.telemetry.logger.child({ reqId: requestId }),
     });

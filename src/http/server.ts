@@ -26,6 +26,7 @@ import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
+import { LinkOrigin } from './linkOrigin';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
@@ -66,10 +67,13 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
     downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs),
-    publicUrl: config.publicUrl,
+    linkOrigin: new LinkOrigin({ publicUrl: config.publicUrl, allowedHosts: config.http.allowedHosts, trustLoopbackHosts: !production }),
     loaderOptions,
     telemetry,
   };
+  if (production && !config.publicUrl && config.http.allowedHosts.length === 0) {
+    telemetry.logger.warn('Neither PUBLIC_URL nor ALLOWED_HOSTS is set: asset links point at the address each connection reached.');
+  }
   // Slow clients: a socket gets headersTimeout for its headers and requestTimeout for the whole
   // request (an upload's body included; answers are not limited). node:http checks them every
   // connectionsCheckingInterval, 30 s unless told, which would add up to 30 s to each.
