@@ -154,8 +154,8 @@ export class UpstreamHttp {
   }
 
   /**
-   * A call whose answer is streamed on (a file download): a 2xx or a 304 comes back with its
-   * body unread. The deadline covers the wait for the headers; the body is bounded by the idle
+   * A call whose answer is streamed on (a file download): a 2xx, or a 304 to a conditional
+   * request, comes back with its body unread. The deadline covers the wait for the headers; the body is bounded by the idle
    * timeout, so a large file is never cut off for being large.
    */
   requestStream(request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
