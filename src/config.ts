@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ResilienceOptions } from './upstream/http/resilience';
+import type { OperationLimits } from './upstream/http/upstreamHttp';
 
 /**
  * All configuration, read from the environment in this one place and validated at startup.
@@ -22,6 +23,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   CORS_ORIGINS: z.string().optional(),
+  ALLOWED_HOSTS: z.string().optional(),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(300_000),
+  HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
   ACC_BASE_URL: optionalHttpUrl,
   MATERIALS_BASE_URL: optionalHttpUrl,
   MATERIALS_TOKEN: z.string().optional(),
@@ -43,6 +48,8 @@ const envSchema = z.object({
   UPSTREAM_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
   UPSTREAM_BREAKER_FAILURES: positiveInt.default(5),
   UPSTREAM_BREAKER_HALF_OPEN_MS: positiveInt.default(10_000),
+  UPSTREAM_MAX_CALLS_PER_OPERATION: positiveInt.default(200),
+  UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION: positiveInt.default(32 * 1024 * 1024),
   REDIS_URL: optionalUrl(/^rediss?$/),
   REDIS_KEY_PREFIX: z.string().default('mediagraph:'),
   REDIS_TIMEOUT_MS: positiveInt.default(250),
@@ -74,6 +81,8 @@ export interface UpstreamConfig {
   timeoutMs: number;
   connectionsPerOrigin: number;
   resilience: ResilienceOptions;
+  /** Vendor calls and buffered vendor JSON one incoming request may use, over all vendors. */
+  operationLimits: OperationLimits;
 }
 
 export interface CacheConfig {
@@ -87,11 +96,22 @@ export interface CacheConfig {
 
 export interface Config {
   mode: 'development' | 'production' | 'test';
-  http: { host: string; port: number; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    /** Host names whose Host header may name the gateway in the links it mints (PUBLIC_URL unset). */
+    allowedHosts: string[];
+    /** Slow clients: time to send the headers, and the whole request (an upload's body too). */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** Open client connections (WebSockets included) past which new ones are closed at once. */
+    maxConnections: number;
+  };
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
   upstreamUrls: { acc?: string; materials?: VendorEndpoint; assets?: VendorEndpoint; contentHub?: VendorEndpoint };
   upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets' | 'contentHub'>;
-  /** The gateway's own public origin, for URLs it hands out; unset: taken from each request. */
+  /** The gateway's own public origin, for URLs it hands out; unset: see src/access/linkOrigin.ts. */
   publicUrl?: string;
   assetContent: {
     /** Signs asset content URLs. Unset: a random secret per process (fine for one replica). */
@@ -137,6 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const vars = parsed.data;
+  // node:http refuses a headers timeout longer than the request timeout.
+  if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
   for (const vendor of ['MATERIALS', 'ASSETS', 'CONTENT_HUB'] as const) {
     if (vars[`${vendor}_BASE_URL`] && !vars[`${vendor}_TOKEN`]) {
       throw new ConfigError(`Invalid configuration:\n  ${vendor}_TOKEN: required when ${vendor}_BASE_URL is set`);
@@ -147,10 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: {
       host: vars.HOST,
       port: vars.PORT,
-      corsOrigins: (vars.CORS_ORIGINS ?? (vars.NODE_ENV === 'production' ? '' : APOLLO_SANDBOX_ORIGIN))
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
+      corsOrigins: list(vars.CORS_ORIGINS ?? (vars.NODE_ENV === 'production' ? '' : APOLLO_SANDBOX_ORIGIN)),
+      allowedHosts: list(vars.ALLOWED_HOSTS ?? '').map((host) => host.toLowerCase()),
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      maxConnections: vars.HTTP_MAX_CONNECTIONS,
     },
     upstreamUrls: {
       acc: vars.ACC_BASE_URL,
@@ -177,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         breakerFailures: vars.UPSTREAM_BREAKER_FAILURES,
         breakerHalfOpenMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
       },
+      operationLimits: { calls: vars.UPSTREAM_MAX_CALLS_PER_OPERATION, responseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION },
     },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
@@ -196,4 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
   };
+}
+
+/** A comma-separated list, trimmed, without empty entries. */
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

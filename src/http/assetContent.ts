@@ -9,6 +9,18 @@ import { UpstreamCallLog } from '../upstream/http/callLog';
 const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified'];
 const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'];
 
+/**
+ * Uploaded files are served from the gateway's own origin, so none may run there as a page:
+ * no sniffing, a CSP that sandboxes whatever is opened (no script, no plugin, an opaque origin),
+ * and only these passive types shown inline; everything else (HTML, SVG, XML, PDF, scripts,
+ * unknown types) is a download. Inline styles let browsers' image and media viewers lay out.
+ */
+const SAFETY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+};
+const INLINE_TYPES = /^(image\/(png|jpeg|gif|webp|avif|bmp|apng)|video\/[\w.+-]+|audio\/[\w.+-]+|text\/plain)$/;
+
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
@@ -23,6 +35,7 @@ const STATUS_BY_CODE: Record<string, number> = {
 export function assetContentHandler(upstreams: Upstreams, links: AssetContentLinks) {
   return async (req: Request<{ key: string }>, res: Response): Promise<void> => {
     const { key } = req.params;
+    res.set(SAFETY_HEADERS);
     const signed = links.check(key, queryValue(req.query.expires), queryValue(req.query.signature));
     if (signed === 'invalid') {
       res.status(403).json({ error: { code: 'FORBIDDEN', message: 'The link is invalid or has expired: ask the API for a new contentUrl.' } });
@@ -43,6 +56,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
         const value = upstream.headers[name];
         if (value !== undefined) res.setHeader(name, value);
       }
+      res.setHeader('content-disposition', shownInline(upstream.headers['content-type']) ? 'inline' : 'attachment');
       // What the gateway fetched with its own credentials must not land in a shared cache.
       if (signed === 'valid') res.setHeader('cache-control', String(res.getHeader('cache-control') ?? '').replace(/\bpublic\b/, 'private') || 'private');
       await pipeline(upstream.body, res);
@@ -54,6 +68,12 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
       res.status(status).json({ error: { code: status === 404 ? 'NOT_FOUND' : code } });
     }
   };
+}
+
+/** True for a passive type, judged on the media type alone (`text/plain; charset=utf-8` is text/plain). */
+function shownInline(contentType: string | string[] | undefined): boolean {
+  if (typeof contentType !== 'string') return false;
+  return INLINE_TYPES.test(contentType.split(';')[0]!.trim().toLowerCase());
 }
 
 function queryValue(value: unknown): string | undefined {

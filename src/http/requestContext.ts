@@ -12,14 +12,15 @@ import type { Logger } from '../observability/logger';
 import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
+import type { LinkOrigin } from '../access/linkOrigin';
 
 /** What every request's context shares: one per process. */
 export interface Services {
   upstreams: Upstreams;
   assetLinks: AssetContentLinks;
   downloadOrderWatcher: DownloadOrderWatcher;
-  /** PUBLIC_URL, when configured. */
-  publicUrl?: string;
+  /** Where the gateway's own links point (PUBLIC_URL, or a trusted Host). */
+  linkOrigin: LinkOrigin;
   /** DataLoader switches; default on (see LoaderOptions). */
   loaderOptions?: LoaderOptions;
   telemetry: Telemetry;
@@ -44,7 +45,7 @@ function graphqlContext(
     ),
     assetLinks: services.assetLinks,
     downloadOrderWatcher: services.downloadOrderWatcher,
-    publicBaseUrl: services.publicUrl ?? request.origin,
+    publicBaseUrl: request.origin,
     requestId: request.requestId,
     log: request.log,
   };
@@ -61,7 +62,7 @@ export function httpContext(services: Services) {
     return graphqlContext(services, {
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
-      origin: `${req.protocol}://${req.get('host')}`,
+      origin: services.linkOrigin.of(req),
       requestId: String(req.id),
       log: req.log,
     });
@@ -80,7 +81,7 @@ export function wsContext(services: Services) {
     return graphqlContext(services, {
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
       signal,
-      origin: `http://${connection.extra.request.headers.host ?? 'localhost'}`,
+      origin: services.linkOrigin.of(connection.extra.request),
       requestId,
       log: services.telemetry.logger.child({ reqId: requestId }),
     });

@@ -25,6 +25,7 @@ import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
 import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
+import { LinkOrigin } from '../access/linkOrigin';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
@@ -67,18 +68,32 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
     downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs, config.downloadOrderWatchMaxOrders),
-    publicUrl: config.publicUrl,
+    linkOrigin: new LinkOrigin({ publicUrl: config.publicUrl, allowedHosts: config.http.allowedHosts, trustLoopbackHosts: !production }),
     loaderOptions,
     telemetry,
   };
-  const httpServer = http.createServer(app);
+  if (production && !config.publicUrl && config.http.allowedHosts.length === 0) {
+    telemetry.logger.warn('Neither PUBLIC_URL nor ALLOWED_HOSTS is set: asset links point at the address each connection reached.');
+  }
+  // Slow clients: a socket gets headersTimeout for its headers and requestTimeout for the whole
+  // request (an upload's body included; answers are not limited). node:http checks them every
+  // connectionsCheckingInterval, 30 s unless told, which would add up to 30 s to each.
+  const httpServer = http.createServer(
+    {
+      headersTimeout: config.http.headersTimeoutMs,
+      requestTimeout: config.http.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
+    },
+    app,
+  );
+  httpServer.maxConnections = config.http.maxConnections;
   const schema = buildSchema();
   // A subgraph has no subscriptions: WebSocket clients keep the plain schema either way.
   const httpSchema = config.federation ? buildFederatedSchema() : schema;
   let draining = false;
   // One policy for both transports: what an operation may do does not depend on how it came.
   const policy = createOperationPolicy(config);
-  const origins = new OriginPolicy(config.http.corsOrigins, config.publicUrl);
+  const origins = new OriginPolicy(config.http.corsOrigins, services.linkOrigin);
 
   const subscriptions = startWebSocketTransport({
     httpServer,

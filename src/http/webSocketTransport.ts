@@ -96,7 +96,7 @@ interface Refusal {
 
 function upgradeRefusal(request: http.IncomingMessage, path: string, origins: OriginPolicy, draining: boolean): Refusal | undefined {
   if (new URL(request.url ?? '/', 'http://gateway').pathname !== path) return { status: 404, code: 'NOT_FOUND', message: `WebSocket connections go to ${path}.` };
-  if (!origins.allowsWebSocket(request.headers)) {
+  if (!origins.allowsWebSocket(request)) {
     return { status: 403, code: 'FORBIDDEN', message: 'This Origin may not open a WebSocket to the gateway (CORS_ORIGINS lists the ones that may).' };
   }
   if (draining) return { status: 503, code: 'UNAVAILABLE', message: 'The gateway is shutting down.' };

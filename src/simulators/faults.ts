@@ -8,7 +8,20 @@ export type Fault =
   | { kind: 'truncatedBody' }
   | { kind: 'malformedJson' }
   | { kind: 'flap' }
-  | { kind: 'rateLimited'; retryAfterSeconds: number };
+  | { kind: 'rateLimited'; retryAfterSeconds: number }
+  /** 200 with `body` sent `chunkBytes` at a time, `gapMs` apart (a slow download, or a stall). */
+  | { kind: 'slowBody'; body: Buffer; chunkBytes: number; gapMs: number }
+  /** 304 whatever was asked, conditional or not. */
+  | { kind: 'notModified' }
+  /** The normal JSON answer with `bytes` of whitespace before it: valid, just large. */
+  | { kind: 'paddedJson'; bytes: number };
+
+const jsonPadding = new WeakMap<http.ServerResponse, number>();
+
+/** Whitespace sendJson puts before this response's JSON (the paddedJson fault). */
+export function jsonPaddingOf(response: http.ServerResponse): number {
+  return jsonPadding.get(response) ?? 0;
+}
 
 /**
  * Injects faults into a simulator's answers: for the next `times` requests (or until cleared).
@@ -57,6 +70,28 @@ export class FaultInjector {
       case 'rateLimited':
         response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds) }).end('{}');
         return true;
+      case 'slowBody': {
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': fault.body.length });
+        // A client that hangs up ends the wait too, so no timer outlives the connection.
+        const gone = new AbortController();
+        response.once('close', () => gone.abort());
+        try {
+          for (let sent = 0; sent < fault.body.length; sent += fault.chunkBytes) {
+            response.write(fault.body.subarray(sent, sent + fault.chunkBytes));
+            await sleep(fault.gapMs, undefined, { signal: gone.signal });
+          }
+          response.end();
+        } catch {
+          // The client went away mid-body.
+        }
+        return true;
+      }
+      case 'notModified':
+        response.writeHead(304).end();
+        return true;
+      case 'paddedJson':
+        jsonPadding.set(response, fault.bytes);
+        return false;
     }
   }
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FaultInjector } from './faults';
+import { FaultInjector, jsonPaddingOf } from './faults';
 
 /**
  * What every vendor simulator shares: a real HTTP server on loopback, a log of the requests it
@@ -42,7 +42,7 @@ export interface SimulatorServer {
   /** Origin, e.g. http://127.0.0.1:41234 */
   url: string;
   requests: RecordedRequest[];
-  /** Vendor misbehaviour on demand: latency, resets, cut bodies, bad JSON, flapping, 429. */
+  /** Vendor misbehaviour on demand: latency, resets, cut or slow bodies, bad or padded JSON, flapping, 429, 304. */
   faults: FaultInjector;
   close(): Promise<void>;
 }
@@ -117,7 +117,7 @@ function parseTarget(target = '/'): URL | undefined {
 }
 
 export function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
-  const text = JSON.stringify(body);
+  const text = ' '.repeat(jsonPaddingOf(response)) + JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }

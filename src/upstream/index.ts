@@ -30,6 +30,7 @@ export function createUpstreams(
       timeoutMs: config.timeoutMs,
       connections: config.connectionsPerOrigin,
       resilience: config.resilience,
+      operationLimits: config.operationLimits,
       observer: observe(upstream, baseUrl),
     });
     pools.push(http);

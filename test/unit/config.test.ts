@@ -5,7 +5,14 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       mode: 'development',
-      http: { host: '127.0.0.1', port: 4000, corsOrigins: ['https://studio.apollographql.com'] },
+      http: {
+        host: '127.0.0.1',
+        port: 4000,
+        corsOrigins: ['https://studio.apollographql.com'],
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 300_000,
+        maxConnections: 1_000,
+      },
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
       federation: false,
@@ -14,6 +21,7 @@ describe('loadConfig', () => {
         timeoutMs: 10_000,
         connectionsPerOrigin: 32,
         resilience: { retries: 1, retryDelayMs: 50, breakerFailures: 5, breakerHalfOpenMs: 10_000 },
+        operationLimits: { calls: 200, responseBytes: 32 * 1024 * 1024 },
       },
       observability: { logLevel: 'info', metricsEnabled: true, tracing: undefined },
     });
@@ -29,6 +37,10 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       CORS_ORIGINS: 'https://a.example, https://b.example',
+      ALLOWED_HOSTS: 'media.example.com, Media.Internal',
+      HTTP_HEADERS_TIMEOUT_MS: '5000',
+      HTTP_REQUEST_TIMEOUT_MS: '60000',
+      HTTP_MAX_CONNECTIONS: '200',
       ACC_BASE_URL: 'https://developer.api.autodesk.com',
       MATERIALS_BASE_URL: 'https://api.media-vendor.example/v2',
       MATERIALS_TOKEN: 'service-token',
@@ -55,6 +67,8 @@ describe('loadConfig', () => {
       UPSTREAM_RETRIES: '0',
       UPSTREAM_BREAKER_FAILURES: '2',
       UPSTREAM_BREAKER_HALF_OPEN_MS: '1000',
+      UPSTREAM_MAX_CALLS_PER_OPERATION: '50',
+      UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION: '4096',
       REDIS_URL: 'rediss://:secret@cache.example.com:6380/2',
       REDIS_KEY_PREFIX: 'media-prod:',
       REDIS_TIMEOUT_MS: '100',
@@ -68,7 +82,15 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       mode: 'production',
-      http: { host: '0.0.0.0', port: 8080, corsOrigins: ['https://a.example', 'https://b.example'] },
+      http: {
+        host: '0.0.0.0',
+        port: 8080,
+        corsOrigins: ['https://a.example', 'https://b.example'],
+        allowedHosts: ['media.example.com', 'media.internal'],
+        headersTimeoutMs: 5000,
+        requestTimeoutMs: 60000,
+        maxConnections: 200,
+      },
       upstreamUrls: {
         acc: 'https://developer.api.autodesk.com',
         materials: { baseUrl: 'https://api.media-vendor.example/v2', token: 'service-token' },
@@ -87,6 +109,7 @@ describe('loadConfig', () => {
         timeoutMs: 2500,
         connectionsPerOrigin: 8,
         resilience: { retries: 0, retryDelayMs: 50, breakerFailures: 2, breakerHalfOpenMs: 1000 },
+        operationLimits: { calls: 50, responseBytes: 4096 },
       },
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
@@ -97,6 +120,10 @@ describe('loadConfig', () => {
         tracing: { endpoint: 'http://collector.example:4318', serviceName: 'media-api' },
       },
     });
+  });
+
+  it('refuses a headers timeout longer than the request timeout, which node:http would refuse', () => {
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
   });
 
   it.each(['MATERIALS', 'ASSETS', 'CONTENT_HUB'])('needs the %s token with a real %s URL', (vendor) => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { GatewayError } from '../../src/errors';
 import { UpstreamCallLog } from '../../src/upstream/http/callLog';
+import { UNOBSERVED } from '../../src/upstream/http/callObserver';
 import { vendorPath } from '../../src/upstream/http/path';
 import { UpstreamHttp } from '../../src/upstream/http/upstreamHttp';
 
@@ -144,6 +145,87 @@ describe('UpstreamHttp', () => {
     await upstream.requestJson({ method: 'GET', path: '/x', route: '/x', schema, scope: { calls } });
     await upstream.requestJson({ method: 'GET', path: '/y', route: '/y', schema, scope: { calls } });
     expect(calls.toJSON()).toEqual({ acc: 2, total: 2 });
+  });
+
+  it('answers UPSTREAM_BAD_RESPONSE for a 304 to a request that was not conditional, and passes one to a conditional request', async () => {
+    vendor.handle((_req, res) => res.writeHead(304).end());
+    const error = await failure(call());
+    expect(error.code).toBe('UPSTREAM_BAD_RESPONSE');
+    expect(error.details.upstreamStatus).toBe(304);
+    const answer = await upstream.requestJsonResponse({
+      method: 'GET',
+      path: '/thing',
+      route: '/thing',
+      headers: { 'If-Modified-Since': new Date(0).toUTCString() },
+      schema,
+      scope: { calls: new UpstreamCallLog() },
+    });
+    expect(answer).toMatchObject({ status: 304, data: undefined });
+  });
+
+  it('streams an answer for longer than the deadline while no gap between chunks is longer', async () => {
+    vendor.handle((_req, res) => {
+      res.writeHead(200, { 'content-length': 8 });
+      let sent = 0;
+      const tick = setInterval(() => {
+        res.write('x');
+        sent += 1;
+        if (sent < 8) return;
+        clearInterval(tick);
+        res.end();
+      }, 100);
+    });
+    const started = Date.now();
+    const response = await upstream.requestStream({ method: 'GET', path: '/file', route: '/file', scope: { calls: new UpstreamCallLog() } });
+    expect(await response.body.text()).toBe('xxxxxxxx');
+    expect(Date.now() - started).toBeGreaterThan(600);
+  });
+
+  it('cuts a streamed answer that stalls for longer than the idle timeout', async () => {
+    vendor.handle((_req, res) => {
+      res.writeHead(200, { 'content-length': 8 }).write('x');
+    });
+    const response = await upstream.requestStream({ method: 'GET', path: '/file', route: '/file', scope: { calls: new UpstreamCallLog() } });
+    await expect(response.body.text()).rejects.toThrow(/timeout/i);
+  });
+
+  it('refuses to send the call past the operation\'s cap, without counting it as a vendor failure', async () => {
+    const reported: string[] = [];
+    const capped = new UpstreamHttp({
+      upstream: 'acc',
+      baseUrl: vendor.url,
+      timeoutMs: 1_000,
+      connections: 1,
+      operationLimits: { calls: 2, responseBytes: Infinity },
+      observer: { ...UNOBSERVED, failed: (_call, error) => reported.push(error.code) },
+    });
+    vendor.handle((_req, res) => res.end('{"ok":true}'));
+    const calls = new UpstreamCallLog();
+    const send = () => capped.requestJson({ method: 'GET', path: '/x', route: '/x', schema, scope: { calls } });
+    await send();
+    await send();
+    expect((await failure(send())).code).toBe('UPSTREAM_CALL_LIMIT_EXCEEDED');
+    expect(vendor.hits).toHaveLength(2);
+    expect(calls.total).toBe(2);
+    expect(reported).toEqual([]);
+    // Another operation has its own budget.
+    await expect(capped.requestJson({ method: 'GET', path: '/x', route: '/x', schema, scope: { calls: new UpstreamCallLog() } })).resolves.toEqual({ ok: true });
+    await capped.close();
+  });
+
+  it('drops an answer that would pass the operation\'s memory budget and gives its bytes back', async () => {
+    const budget = 10_000;
+    const capped = new UpstreamHttp({ upstream: 'acc', baseUrl: vendor.url, timeoutMs: 1_000, connections: 2, operationLimits: { calls: 10, responseBytes: budget } });
+    const calls = new UpstreamCallLog();
+    const get = (bytes: number) => {
+      vendor.handle((_req, res) => res.end(JSON.stringify({ ok: true, padding: 'x'.repeat(bytes) })));
+      return capped.requestJson({ method: 'GET', path: '/x', route: '/x', schema, scope: { calls } });
+    };
+    await get(6_000);
+    expect((await failure(get(6_000))).code).toBe('UPSTREAM_RESPONSE_BUDGET_EXCEEDED');
+    // The dropped answer's bytes were given back: what is left of the budget still serves.
+    await expect(get(3_000)).resolves.toEqual({ ok: true });
+    await capped.close();
   });
 
   it('knows its own origin, to vet vendor next-page links', () => {

@@ -3,10 +3,11 @@ import { Pool, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { GatewayError, badUserInput } from '../../errors';
-import type { UpstreamName } from '../../errors';
+import type { ErrorCode, UpstreamName } from '../../errors';
 import type { UpstreamScope } from './callLog';
 import { UNOBSERVED } from './callObserver';
 import type { UpstreamObserver } from './callObserver';
+import { Deadline } from './deadline';
 import type { VendorPath } from './path';
 import { UpstreamResilience } from './resilience';
 import type { ResilienceOptions } from './resilience';
@@ -16,16 +17,29 @@ export interface UpstreamHttpOptions {
   upstream: UpstreamName;
   /** Origin plus an optional path prefix, e.g. https://developer.api.autodesk.com */
   baseUrl: string;
-  /** Deadline for one call, from sending the request to the last body byte. */
+  /**
+   * Deadline for one JSON call, from sending the request to the last body byte; a streamed
+   * answer gets it for its headers, and then this long between two body chunks.
+   */
   timeoutMs: number;
   /** Keep-alive connections kept open to the origin. */
   connections: number;
   /** JSON answers larger than this are refused rather than buffered (default 16 MiB). */
   maxJsonBytes?: number;
+  /** What one incoming request may make its vendors do (default: no limit). */
+  operationLimits?: OperationLimits;
   /** Retries and circuit breaker; defaults follow DESIGN.md section 5. */
   resilience?: Partial<ResilienceOptions>;
   /** Told about every call, failure and circuit change (logs, metrics, traces). */
   observer?: UpstreamObserver;
+}
+
+/** Limits over all the vendor calls of one incoming request (its UpstreamScope). */
+export interface OperationLimits {
+  /** Vendor calls sent, retries included; past it a call is not sent. */
+  calls: number;
+  /** Bytes of vendor JSON held at once; the call that would pass it fails and drops its buffer. */
+  responseBytes: number;
 }
 
 /** Built with `vendorPath` so caller-supplied ids stay single, encoded segments. */
@@ -57,6 +71,17 @@ export interface JsonResponse<T> {
 // eslint-disable-next-line no-control-regex
 const UNSAFE_HEADER_VALUE = /[\u0000-\u001f\u007f]/;
 
+/** A 304 only answers a request that carried one of these. */
+const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'];
+
+/**
+ * The request's own limits refusing a call: not the vendor's failure, so not reported as one
+ * (one warning per refused call would also let a single request flood the log).
+ */
+const OPERATION_LIMIT_CODES = new Set<ErrorCode>(['UPSTREAM_CALL_LIMIT_EXCEEDED', 'UPSTREAM_RESPONSE_BUDGET_EXCEEDED']);
+
+const UNLIMITED: OperationLimits = { calls: Infinity, responseBytes: Infinity };
+
 /**
  * The HTTP core every vendor client shares: one keep-alive pool per origin, a deadline on every
  * call, no redirects (undici's request follows none unless asked), and vendor failures turned
@@ -70,6 +95,7 @@ export class UpstreamHttp {
   private readonly pool: Pool;
   private readonly resilience: UpstreamResilience;
   private readonly observer: UpstreamObserver;
+  private readonly limits: OperationLimits;
 
   constructor(private readonly options: UpstreamHttpOptions) {
     const base = new URL(options.baseUrl);
@@ -83,6 +109,7 @@ export class UpstreamHttp {
       bodyTimeout: options.timeoutMs,
     });
     this.observer = options.observer ?? UNOBSERVED;
+    this.limits = options.operationLimits ?? UNLIMITED;
     this.resilience = new UpstreamResilience(options.upstream, { ...DEFAULT_RESILIENCE, ...options.resilience }, (state) =>
       this.observer.circuitChanged(state),
     );
@@ -127,12 +154,16 @@ export class UpstreamHttp {
   }
 
   /**
-   * A call whose answer is streamed on (a file download): a 2xx or a 304 comes back with its
-   * body unread. The deadline covers the wait for the headers; the body is bounded by the idle
+   * A call whose answer is streamed on (a file download): a 2xx, or a 304 to a conditional
+   * request, comes back with its body unread. The deadline covers the wait for the headers; the body is bounded by the idle
    * timeout, so a large file is never cut off for being large.
    */
   requestStream(request: UpstreamRequest): Promise<Dispatcher.ResponseData> {
-    return this.reportingFailure(request, async () => (await this.call(request, '*/*')).response);
+    return this.reportingFailure(request, async () => {
+      const { response, deadline } = await this.call(request, '*/*');
+      deadline?.stop();
+      return response;
+    });
   }
 
   /** Every way a call can fail ends here once, whichever step it failed in. */
@@ -140,54 +171,77 @@ export class UpstreamHttp {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof GatewayError) this.observer.failed(request, error);
+      if (error instanceof GatewayError && !OPERATION_LIMIT_CODES.has(error.code)) this.observer.failed(request, error);
       throw error;
     }
   }
 
   private async fetchJson<T>(request: JsonRequest<T>): Promise<JsonResponse<T>> {
-    const { response, deadlinePassed } = await this.call(request, 'application/json');
-    if (response.statusCode === 304) {
-      await response.body.dump();
-      return { status: 304, headers: response.headers, data: undefined };
-    }
-    let text: string;
+    const { response, deadline } = await this.call(request, 'application/json');
     try {
-      text = await this.readCapped(response);
-    } catch (error) {
-      throw this.transportError(error, deadlinePassed(), request.scope);
+      if (response.statusCode === 304) {
+        await response.body.dump();
+        return { status: 304, headers: response.headers, data: undefined };
+      }
+      let body: { text: string; bytes: number };
+      try {
+        body = await this.readCapped(response, request.scope);
+      } catch (error) {
+        throw this.transportError(error, deadline?.passed ?? false, request.scope);
+      }
+      try {
+        return { status: response.statusCode, headers: response.headers, data: this.parse(body.text, request.schema, response.statusCode) };
+      } catch (error) {
+        request.scope.calls.release(body.bytes);
+        throw error;
+      }
+    } finally {
+      deadline?.stop();
     }
+  }
+
+  private parse<T>(text: string, schema: z.ZodType<T>, status: number): T {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw this.badResponse('answered with malformed JSON', response.statusCode, error);
+      throw this.badResponse('answered with malformed JSON', status, error);
     }
-    const parsed = request.schema.safeParse(json);
-    if (!parsed.success) {
-      throw this.badResponse('answered with a body that does not match its documented model', response.statusCode, parsed.error);
-    }
-    return { status: response.statusCode, headers: response.headers, data: parsed.data };
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw this.badResponse('answered with a body that does not match its documented model', status, parsed.error);
+    return parsed.data;
   }
 
   /**
-   * One call through the breaker: a 2xx or 304 answer, or the failure as a GatewayError.
-   * Bodiless or JSON GETs are idempotent and may be retried; anything else is sent once.
+   * One call through the breaker: a 2xx answer, a 304 to a conditional request, or the failure
+   * as a GatewayError. Bodiless or JSON GETs are idempotent and may be retried; anything else
+   * is sent once.
    */
   private call(request: UpstreamRequest, accept: string): ReturnType<UpstreamHttp['send']> {
     const idempotent = request.method === 'GET' && request.body === undefined;
     return this.resilience.run(idempotent, async () => {
       const sent = await this.send(request, accept);
-      if (sent.response.statusCode !== 304) await this.refuseFailure(sent.response);
+      // A 304 to a request that validated nothing says nothing about what it asked for.
+      if (sent.response.statusCode === 304 && isConditional(request)) return sent;
+      try {
+        await this.refuseFailure(sent.response);
+      } catch (error) {
+        sent.deadline?.stop();
+        throw error;
+      }
       return sent;
     });
   }
 
-  private async send(
-    request: UpstreamRequest,
-    accept: string,
-  ): Promise<{ response: Dispatcher.ResponseData; deadlinePassed: () => boolean }> {
+  private async send(request: UpstreamRequest, accept: string): Promise<{ response: Dispatcher.ResponseData; deadline?: Deadline }> {
     const { upstream } = this.options;
+    if (request.scope.calls.total >= this.limits.calls) {
+      throw new GatewayError(
+        'UPSTREAM_CALL_LIMIT_EXCEEDED',
+        `This operation needs more than ${this.limits.calls} vendor calls; the fields past that are not fetched. Ask for fewer items per operation.`,
+        { upstream },
+      );
+    }
     const headers: Record<string, string> = { accept, ...request.headers };
     for (const value of Object.values(headers)) {
       if (UNSAFE_HEADER_VALUE.test(value)) throw badUserInput('A credential or header value contains control characters.');
@@ -200,10 +254,10 @@ export class UpstreamHttp {
       body = request.body.stream;
       headers['content-type'] = request.body.contentType;
     }
-    // JSON calls get a total deadline; streamed ones rely on the pool's idle timeouts.
-    const deadline = typeof body === 'string' || body === undefined ? AbortSignal.timeout(this.options.timeoutMs) : undefined;
-    const signals = [deadline, request.scope.signal].filter((signal): signal is AbortSignal => signal !== undefined);
-    const deadlinePassed = () => deadline?.aborted ?? false;
+    // Bodiless and JSON calls get a total deadline (requestStream stops it at the headers);
+    // streamed uploads rely on the pool's idle timeouts.
+    const deadline = typeof body === 'string' || body === undefined ? new Deadline(this.options.timeoutMs) : undefined;
+    const signals = [deadline?.signal, request.scope.signal].filter((signal): signal is AbortSignal => signal !== undefined);
 
     request.scope.calls.record(upstream);
     const sent = this.observer.sending(request);
@@ -216,28 +270,43 @@ export class UpstreamHttp {
         signal: signals.length ? AbortSignal.any(signals) : undefined,
       });
       sent.answered(response.statusCode);
-      return { response, deadlinePassed };
+      return { response, deadline };
     } catch (error) {
-      const failure = this.transportError(error, deadlinePassed(), request.scope);
+      deadline?.stop();
+      const failure = this.transportError(error, deadline?.passed ?? false, request.scope);
       sent.failed(failure);
       throw failure;
     }
   }
 
-  /** A JSON answer is read whole, so it is capped; streamed answers (files) are not. */
-  private async readCapped(response: Dispatcher.ResponseData): Promise<string> {
+  /**
+   * A JSON answer is read whole, so it is capped per call and charged, chunk by chunk, to the
+   * request's budget; a refused or failed read drops its buffer and gives its charge back.
+   * Streamed answers (files) are neither.
+   */
+  private async readCapped(response: Dispatcher.ResponseData, scope: UpstreamScope): Promise<{ text: string; bytes: number }> {
     const limit = this.options.maxJsonBytes ?? 16 * 1024 * 1024;
     const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) {
-        response.body.destroy();
-        throw this.badResponse(`answered with a body over ${limit} bytes`, response.statusCode, undefined);
+    let bytes = 0;
+    try {
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        if (bytes + chunk.length > limit) throw this.badResponse(`answered with a body over ${limit} bytes`, response.statusCode, undefined);
+        if (!scope.calls.hold(chunk.length, this.limits.responseBytes)) {
+          throw new GatewayError(
+            'UPSTREAM_RESPONSE_BUDGET_EXCEEDED',
+            `This operation's vendor answers would take more than ${this.limits.responseBytes} bytes of memory; this field's answer was dropped. Ask for less per operation.`,
+            { upstream: this.options.upstream, upstreamStatus: response.statusCode },
+          );
+        }
+        bytes += chunk.length;
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
+    } catch (error) {
+      scope.calls.release(bytes);
+      response.body.destroy();
+      throw error;
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return { text: Buffer.concat(chunks).toString('utf8'), bytes };
   }
 
   /** Turns a non-2xx answer into its GatewayError, draining the body so the socket is reused. */
@@ -283,6 +352,10 @@ export class ClientGoneError extends Error {
     super(`The client went away; the ${upstream} call was abandoned.`, { cause });
     this.name = 'ClientGoneError';
   }
+}
+
+function isConditional(request: UpstreamRequest): boolean {
+  return Object.keys(request.headers ?? {}).some((name) => CONDITIONAL_HEADERS.includes(name.toLowerCase()));
 }
 
 function isConnectError(error: unknown): boolean {
