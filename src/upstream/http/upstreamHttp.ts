@@ -18,8 +18,8 @@ export interface UpstreamHttpOptions {
   baseUrl: string;
   /** Deadline for one call, from sending the request to the last body byte. */
   timeoutMs: number;
-  /** Keep-alive connections kept open to the origin. */
-  connections: number;
+  /** Most connections open to the origin at once; null for no cap. */
+  connections: number | null;
   /** JSON answers larger than this are refused rather than buffered (default 16 MiB). */
   maxJsonBytes?: number;
   /** Retries and circuit breaker; defaults follow DESIGN.md section 5. */
