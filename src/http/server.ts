@@ -31,6 +31,7 @@ import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
 import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
+import { multipartBodyPlugin } from './multipart/multipartBodyPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -125,6 +126,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, headers: sandboxHeaders }),
+      multipartBodyPlugin,
       operationTelemetryPlugin(telemetry.metrics),
       ...(telemetry.tracing ? [tracingPlugin(telemetry.tracing)] : []),
       ...(production ? [] : [upstreamCallsPlugin]),
