@@ -32,6 +32,7 @@ import type { Services } from './requestContext';
 import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { operationChecksPlugin } from './operationChecksPlugin';
+import { multipartBodyPlugin } from './multipart/multipartBodyPlugin';
 import { multipartUploads, requestErrors } from './uploads';
 import { startWebSocketTransport } from './webSocketTransport';
 
@@ -132,6 +133,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
       production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false, headers: sandboxHeaders }),
+      multipartBodyPlugin,
       operationTelemetryPlugin(telemetry.metrics),
       ...(telemetry.tracing ? [tracingPlugin(telemetry.tracing)] : []),
       ...(production ? [] : [upstreamCallsPlugin]),

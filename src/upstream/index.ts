@@ -23,12 +23,12 @@ export function createUpstreams(
   observe: (upstream: UpstreamName, baseUrl: string) => UpstreamObserver,
 ): Upstreams {
   const pools: UpstreamHttp[] = [];
-  const pool = (upstream: UpstreamName, baseUrl: string) => {
+  const pool = (upstream: UpstreamName, baseUrl: string, connections: number | null = config.connectionsPerOrigin) => {
     const http = new UpstreamHttp({
       upstream,
       baseUrl,
       timeoutMs: config.timeoutMs,
-      connections: config.connectionsPerOrigin,
+      connections,
       resilience: config.resilience,
       operationLimits: config.operationLimits,
       observer: observe(upstream, baseUrl),
@@ -39,7 +39,10 @@ export function createUpstreams(
   return {
     acc: new AccPhotosClient(pool('acc', config.acc.baseUrl)),
     materials: new MaterialsClient(pool('materials', config.materials.baseUrl), config.materials.token),
-    assets: new AssetsClient(pool('assets', config.assets.baseUrl), config.assets.token),
+    // No cap: a multipart request's uploads stay open until its whole body has arrived
+    // (src/http/multipart/heldFile.ts), so with a cap, requests waiting on their own bodies
+    // could hold every connection while the uploads that would finish them wait in the queue.
+    assets: new AssetsClient(pool('assets', config.assets.baseUrl, null), config.assets.token),
     contentHub: new ContentHubClient(pool('contentHub', config.contentHub.baseUrl), config.contentHub.token, cache),
     close: async () => {
       await Promise.all(pools.map((http) => http.close()));

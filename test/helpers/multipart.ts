@@ -44,6 +44,38 @@ export function generatedFile(filename: string, size: number): TestFile & { sha2
 
 export const sha256Of = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
+/** The pieces of a multipart/form-data body with `boundary`, for bodies right and wrong. */
+export function multipartParts(boundary: string) {
+  return {
+    field: (name: string, value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    /** A file part's header; without a filename when `filename` is undefined. */
+    fileHeader: (name: string, filename: string | undefined, contentType = 'application/octet-stream') =>
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename === undefined ? '' : `; filename="${filename}"`}\r\n` +
+          `Content-Type: ${contentType}\r\n\r\n`,
+      ),
+    /** A whole small file part. */
+    file: (name: string, filename: string | undefined, content: Buffer | string) =>
+      Buffer.concat([multipartParts(boundary).fileHeader(name, filename), Buffer.from(content), Buffer.from('\r\n')]),
+    end: Buffer.from(`--${boundary}--\r\n`),
+  };
+}
+
+/** A multipart POST with the CSRF preflight header and `body` sent exactly as given (streamed). */
+export function rawMultipartRequest(
+  url: string,
+  boundary: string,
+  body: Iterable<Buffer | string> | AsyncIterable<Buffer | string>,
+  options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+) {
+  return request(url, {
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', ...options.headers },
+    body: Readable.from(body),
+    signal: options.signal,
+  });
+}
+
 /**
  * A request exactly as the GraphQL multipart request spec describes: `operations`, then `map`,
  * then the files in map order, streamed.
@@ -56,22 +88,16 @@ export function multipartRequest(
   options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
 ) {
   const boundary = `----test${randomBytes(8).toString('hex')}`;
+  const parts = multipartParts(boundary);
   async function* body() {
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${JSON.stringify(operations)}\r\n`);
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n${JSON.stringify(map)}\r\n`);
+    yield parts.field('operations', JSON.stringify(operations));
+    yield parts.field('map', JSON.stringify(map));
     for (const [index, file] of files.entries()) {
-      yield Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${index}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
-      );
+      yield parts.fileHeader(String(index), file.filename, file.contentType);
       yield* file.chunks();
       yield Buffer.from('\r\n');
     }
-    yield Buffer.from(`--${boundary}--\r\n`);
+    yield parts.end;
   }
-  return request(url, {
-    method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', ...options.headers },
-    body: Readable.from(body()),
-    signal: options.signal,
-  });
+  return rawMultipartRequest(url, boundary, body(), options);
 }

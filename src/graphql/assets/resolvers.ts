@@ -16,7 +16,9 @@ const VENDOR_REFUSALS = new Set(['BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE']);
 
 async function uploadAsset(input: AssetUploadInput, field: Array<string>, context: GraphQLContext): Promise<AssetUploadResult> {
   const file: FileUpload = await input.file;
-  const content = file.createReadStream() as ReturnType<FileUpload['createReadStream']> & { truncated?: boolean };
+  // Fails with the request's error (PAYLOAD_TOO_LARGE over the size limit, or the body's
+  // refusal) before its end, so the vendor's request is aborted and no asset is made.
+  const content = file.createReadStream();
   try {
     const asset = await context.upstreams.assets.upload(context.scope, {
       name: input.name?.trim() || file.filename,
@@ -25,11 +27,6 @@ async function uploadAsset(input: AssetUploadInput, field: Array<string>, contex
         filename: file.filename,
         contentType: file.mimetype,
         content,
-        // graphql-upload-minimal ends a file at the size limit and marks it truncated: the part
-        // must not be completed, so the vendor's request is aborted and no asset is made.
-        afterContent: () => {
-          if (content.truncated) throw new GatewayError('PAYLOAD_TOO_LARGE', `The file "${file.filename}" is over the upload size limit.`);
-        },
       },
     });
     return { asset, userErrors: [] };
@@ -51,14 +48,13 @@ export const assetResolvers: Resolvers = {
 
   Mutation: {
     assetUpload: (_root, { input }, context) => uploadAsset(input, ['input'], context),
-    // One after the other: the files arrive in this order in the multipart body.
-    assetUploadMany: async (_root, { inputs }, context) => {
-      const results: Array<AssetUploadResult | Error> = [];
-      for (const [index, input] of inputs.entries()) {
-        results.push(await uploadAsset(input, ['inputs', String(index)], context).catch((error: Error) => error));
-      }
-      return results as AssetUploadResult[];
-    },
+    // All at once: each upload starts as its file arrives in the body, and none completes
+    // before the whole body was read and found valid (src/http/multipart/heldFile.ts), so
+    // one after the other would wait on itself.
+    assetUploadMany: (_root, { inputs }, context) =>
+      Promise.all(inputs.map((input, index) => uploadAsset(input, ['inputs', String(index)], context).catch((error: Error) => error))) as Promise<
+        AssetUploadResult[]
+      >,
   },
 
   Asset: {

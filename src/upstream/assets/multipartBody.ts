@@ -7,8 +7,6 @@ export interface MultipartFile {
   contentType: string;
   /** Read once, chunk by chunk: the file is never held whole. */
   content: AsyncIterable<Uint8Array>;
-  /** Called when the content ended, to reject a stream that ended early (e.g. truncated). */
-  afterContent?: () => void;
 }
 
 /**
@@ -27,7 +25,6 @@ export function multipartBody(fields: Record<string, string>, file: MultipartFil
         `Content-Type: ${file.contentType.replace(/[\r\n]/g, '')}\r\n\r\n`,
     );
     for await (const chunk of file.content) yield chunk;
-    file.afterContent?.();
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
   return { stream: Readable.from(parts(), { objectMode: false }), contentType: `multipart/form-data; boundary=${boundary}` };

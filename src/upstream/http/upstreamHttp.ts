@@ -22,8 +22,8 @@ export interface UpstreamHttpOptions {
    * answer gets it for its headers, and then this long between two body chunks.
    */
   timeoutMs: number;
-  /** Keep-alive connections kept open to the origin. */
-  connections: number;
+  /** Most connections open to the origin at once; null for no cap. */
+  connections: number | null;
   /** JSON answers larger than this are refused rather than buffered (default 16 MiB). */
   maxJsonBytes?: number;
   /** What one incoming request may make its vendors do (default: no limit). */
