@@ -14,7 +14,8 @@ describe('hostile input is refused before any vendor call', () => {
 
   async function refused(query: string): Promise<string> {
     const before = vendorCalls();
-    const { body } = await stack.graphql(query, { p: DEMO.projectIds[0] });
+    const { status, body } = await stack.graphql(query, { p: DEMO.projectIds[0] });
+    expect(status).toBe(400);
     expect(body.data ?? null).toBeNull();
     expect(vendorCalls()).toBe(before);
     return String(body.errors![0]!.message);
@@ -38,6 +39,8 @@ describe('hostile input is refused before any vendor call', () => {
   it('refuses queries over the cost limit', async () => {
     const wide = Array.from({ length: 12 }, (_, index) => `p${index}: project(id: $p) { photos(first: 100) { edges { node { photoId title project { projectId photos(first: 1) { nodes { title } } } } } } }`).join(' ');
     expect(await refused(`query($p: ID!) { ${wide} }`)).toMatch(/cost/i);
+    const { body } = await stack.graphql(`query($p: ID!) { ${wide} }`, { p: DEMO.projectIds[0] });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { max: 5_000 } });
   });
 
   it('refuses a JSON body over the limit with PAYLOAD_TOO_LARGE', async () => {
