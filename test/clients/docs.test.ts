@@ -14,6 +14,7 @@ describe('docs/clients.md', () => {
       'examples/client/cache.ts',
       'examples/client/apolloClient.ts',
       'examples/client/uploadClient.ts',
+      'examples/client/subscriptionClient.ts',
     ]);
   });
 
