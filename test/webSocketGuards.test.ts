@@ -231,3 +231,32 @@ describe('subscription caps', () => {
     await expectHealthy(stack);
   });
 });
+
+describe('each subscription event is an operation of its own', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { UPSTREAM_MAX_CALLS_PER_OPERATION: '1', DOWNLOAD_ORDER_POLL_MS: '100' }, contentHub: { completionMs: 800 } });
+  });
+  afterAll(() => stack.close());
+
+  it('gets a fresh vendor-call cap and fresh loaders for every event', async () => {
+    const { body } = await stack.graphql<{ downloadOrderCreate: { downloadOrder: { orderId: string } } }>(
+      `mutation { downloadOrderCreate(input: { name: "Watched", assets: [{ assetId: "42", download: { renditions: ["original"] } }] }) { downloadOrder { orderId } } }`,
+    );
+    const { orderId } = body.data!.downloadOrderCreate.downloadOrder;
+    const socket = await connected(stack.url);
+    try {
+      // One Content Hub call per event for the targets, under a cap of one call per operation.
+      socket.subscribe('w', `subscription($id: ID!) { downloadOrderWatch(id: $id) { status targets(first: 1) { totalCount } } }`, { id: orderId });
+      expect((await socket.ended('w')).type).toBe('complete');
+      const events = socket.messages.filter((message) => message.type === 'next').map((message) => message.payload);
+      expect(events).toEqual([
+        { data: { downloadOrderWatch: { status: 'CREATED', targets: { totalCount: 1 } } } },
+        { data: { downloadOrderWatch: { status: 'IN_PROGRESS', targets: { totalCount: 1 } } } },
+        { data: { downloadOrderWatch: { status: 'COMPLETED', targets: { totalCount: 1 } } } },
+      ]);
+    } finally {
+      socket.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ import type { OriginPolicy } from '../access/origins';
 import type { Logger } from '../observability/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { serveGraphQLWs } from './graphqlWsSockets';
+import { subscribeWithContextPerEvent } from './subscriptionEvents';
 
 export interface WebSocketLimits {
   /** A connection that has not sent `connection_init` by then is closed (4408). */
@@ -70,20 +71,27 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
     operations.get(connection)?.delete(id);
   };
 
+  // Each subscription's source context, and how to make one more for each of its events.
+  const eventContexts = new WeakMap<object, () => GraphQLContext>();
+
   const server = makeServer<Record<string, unknown> | undefined, UpgradeExtra>({
-      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
-      onSubscribe: (connection, id, payload) => {
-        const prepared = prepareSubscription(schema, policy, limits, connection, payload);
-        if (Array.isArray(prepared)) return prepared;
-        const abort = new AbortController();
-        if (!operations.has(connection)) operations.set(connection, new Map());
-        operations.get(connection)!.set(id, abort);
-        return { ...prepared, contextValue: options.context(connection, abort.signal) };
-      },
-      onComplete: (connection, id) => abortOperation(connection, id),
-      onNext: (_connection, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => policy.formatGraphQLError(error)) } : result,
-      onError: (_connection, _id, _payload, errors) => errors.map((error) => policy.formatGraphQLError(error)),
+    connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+    onSubscribe: (connection, id, payload) => {
+      const prepared = prepareSubscription(schema, policy, limits, connection, payload);
+      if (Array.isArray(prepared)) return prepared;
+      const abort = new AbortController();
+      if (!operations.has(connection)) operations.set(connection, new Map());
+      operations.get(connection)!.set(id, abort);
+      const contextFor = () => options.context(connection, abort.signal);
+      const contextValue = contextFor();
+      eventContexts.set(contextValue, contextFor);
+      return { ...prepared, contextValue };
+    },
+    subscribe: (args) => subscribeWithContextPerEvent(args, eventContexts.get(args.contextValue as object)!),
+    onComplete: (connection, id) => abortOperation(connection, id),
+    onNext: (_connection, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map((error) => policy.formatGraphQLError(error)) } : result,
+    onError: (_connection, _id, _payload, errors) => errors.map((error) => policy.formatGraphQLError(error)),
   });
   return serveGraphQLWs(server, wsServer, logger);
 }
