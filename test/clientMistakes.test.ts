@@ -9,6 +9,7 @@ import { captureLogs } from './helpers/logCapture';
 import { scrape, total } from './helpers/prometheus';
 import { postGraphQL, startStack } from './helpers/stack';
 import type { GraphQLResponse, TestStack } from './helpers/stack';
+import { expectHealthy } from './helpers/health';
 
 const PROJECT = DEMO.projectIds[0];
 const ORDER_ID = String(CONTENT_HUB_DEMO.firstOrderId);
@@ -56,17 +57,8 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
     const lines = logLinesOf(response.requestId);
     expect(lines).toContainEqual(expect.objectContaining({ level: 'info', msg: expect.stringMatching(/^graphql error: /), code }));
     expect(lines.filter((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
-    await expectHealthy();
+    await expectHealthy(stack);
     return response;
-  }
-
-  async function expectHealthy(): Promise<void> {
-    const health = await request(`${new URL(stack.url).origin}/healthz`);
-    expect(health.statusCode).toBe(200);
-    await health.body.dump();
-    const { status, body } = await stack.graphql<{ downloadOrder: { orderId: string } }>('query($id: ID!) { downloadOrder(id: $id) { orderId } }', { id: ORDER_ID });
-    expect(status).toBe(200);
-    expect(body.data!.downloadOrder.orderId).toBe(ORDER_ID);
   }
 
   describe('documents that do not parse', () => {
@@ -157,7 +149,7 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
       expect(body.data!.drone!.assignment.materials!.totalCount).toBe(10);
       expect(stack.materials.requests.map((call) => call.query.productType).sort()).toEqual(['DRONE_PHOTO', 'GROUND_PHOTO']);
       expect(stack.materials.requests.every((call) => call.path.startsWith(`/orders/${MATERIALS_DEMO.orderId}/`))).toBe(true);
-      await expectHealthy();
+      await expectHealthy(stack);
     });
 
     it('a bad photo id fails only its own field and never reaches ACC, not even inside a filter', async () => {
@@ -180,7 +172,7 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
       expect(stack.acc.requests.map((call) => [call.method, call.body])).toEqual([
         ['POST', expect.objectContaining({ filter: { id: [first, second] } })],
       ]);
-      await expectHealthy();
+      await expectHealthy(stack);
     });
 
     it('a bad download order id fails only its own field', async () => {
@@ -226,7 +218,7 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
         expect(text).not.toMatch(/Did you mean/);
         expect(text).not.toContain(nearMiss);
       }
-      await expectHealthy();
+      await expectHealthy(stack);
     });
 
     it('logs no variable’s value: not from a mistyped variable, not from an id a resolver refused', async () => {

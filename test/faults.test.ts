@@ -6,6 +6,7 @@ import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { waitFor } from './helpers/waitFor';
+import { expectHealthy } from './helpers/health';
 
 const MATERIALS = `query($o: ID!, $a: ID!) { order(id: $o) { assignment(id: $a) { materials(productType: VIDEO) { totalCount } } } }`;
 const PHOTOS = `query($p: ID!) { project(id: $p) { photos(first: 3) { nodes { photoId } } } }`;
@@ -29,14 +30,6 @@ describe('vendor faults', () => {
   const materials = () => stack.graphql(MATERIALS, { o: MATERIALS_DEMO.orderId, a: MATERIALS_DEMO.assignmentId });
   const photos = () => stack.graphql(PHOTOS, { p: DEMO.projectIds[0] });
 
-  async function expectHealthy() {
-    const health = await request(`${new URL(stack.url).origin}/healthz`);
-    expect(health.statusCode).toBe(200);
-    await health.body.dump();
-    const { body } = await photos();
-    expect(body.errors).toBeUndefined();
-  }
-
   it.each<[string, string, Fault]>([
     ['latency past the deadline', 'UPSTREAM_TIMEOUT', { kind: 'latency', ms: 600 }],
     ['a connection reset', 'UPSTREAM_UNAVAILABLE', { kind: 'reset' }],
@@ -56,7 +49,7 @@ describe('vendor faults', () => {
     expect(text).not.toContain(MATERIALS_DEMO.token);
     expect(text).not.toMatch(/stack|at .*\.ts/);
     stack.acc.faults.clear();
-    await expectHealthy();
+    await expectHealthy(stack);
   });
 
   it('retries a GET once through a single connection reset, invisibly', async () => {
@@ -76,7 +69,7 @@ describe('vendor faults', () => {
     }
     expect(outcomes).toEqual(['UPSTREAM_UNAVAILABLE', 'ok', 'UPSTREAM_UNAVAILABLE', 'ok', 'UPSTREAM_UNAVAILABLE', 'ok']);
     stack.materials.faults.clear();
-    await expectHealthy();
+    await expectHealthy(stack);
   });
 });
 

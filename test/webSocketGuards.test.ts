@@ -1,8 +1,8 @@
-import { request } from 'undici';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { connected, openConnection } from './helpers/wsProtocol';
 import type { RawConnection } from './helpers/wsProtocol';
+import { expectHealthy } from './helpers/health';
 
 /** Demo download orders that never reach a final status, so watching them keeps a poll going. */
 const OPEN_ORDERS = ['1001', '1002', '1003', '1008', '1009', '1010'];
@@ -11,14 +11,6 @@ const CREATE = `mutation { downloadOrderCreate(input: { name: "hijacked" }) { do
 
 const codes = (message: { payload?: unknown }) => (message.payload as Array<{ extensions?: { code?: string } }>).map((error) => error.extensions?.code);
 const messagesOf = (message: { payload?: unknown }) => (message.payload as Array<{ message: string }>).map((error) => error.message).join('\n');
-
-async function expectHealthy(stack: TestStack): Promise<void> {
-  const health = await request(`${new URL(stack.url).origin}/healthz`);
-  expect(health.statusCode).toBe(200);
-  await health.body.dump();
-  const { body } = await stack.graphql(`{ downloadOrder(id: "1004") { orderId } }`);
-  expect(body.data).toEqual({ downloadOrder: { orderId: '1004' } });
-}
 
 describe('WebSocket upgrades', () => {
   let stack: TestStack;
