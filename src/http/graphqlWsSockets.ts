@@ -3,6 +3,7 @@ import { CloseCode, handleProtocols } from 'graphql-ws';
 import type { Server } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../observability/logger';
+import type { UpgradeExtra } from './webSocketTransport';
 
 /** Pings every this often; a peer that has not answered by the next ping is dropped. */
 const KEEP_ALIVE_MS = 12_000;
@@ -14,7 +15,7 @@ const KEEP_ALIVE_MS = 12_000;
  * owns every listener for the socket's whole life, logs through the gateway's logger, and says
  * what went wrong with the close code `ws` chose (1009 for a message too large).
  */
-export function serveGraphQLWs(server: Server<{ socket: WebSocket; request: http.IncomingMessage }>, wsServer: WebSocketServer, logger: Logger): { dispose(): Promise<void> } {
+export function serveGraphQLWs(server: Server<UpgradeExtra>, wsServer: WebSocketServer, logger: Logger): { dispose(): Promise<void> } {
   wsServer.options.handleProtocols = handleProtocols;
   wsServer.on('connection', (socket: WebSocket, request: http.IncomingMessage) => {
     socket.on('error', (error) => {

@@ -2,8 +2,7 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
-import type { ExecutionArgs } from 'graphql';
+import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
 import { makeServer } from 'graphql-ws';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
@@ -30,7 +29,7 @@ export interface WebSocketTransportOptions {
   origins: OriginPolicy;
   limits: WebSocketLimits;
   /** A new context for each operation; aborting `signal` abandons its vendor calls. */
-  context: (connection: Context<Record<string, unknown> | undefined, UpgradeExtra>, signal: AbortSignal) => GraphQLContext;
+  context: (connection: Connection, signal: AbortSignal) => GraphQLContext;
   /** True once the gateway drains: new connections are refused with 503. */
   draining: () => boolean;
   logger: Logger;
@@ -42,7 +41,7 @@ export type UpgradeExtra = {
   request: http.IncomingMessage;
 };
 
-type Connection = Context<Record<string, unknown> | undefined, UpgradeExtra>;
+export type Connection = Context<Record<string, unknown> | undefined, UpgradeExtra>;
 
 /**
  * Subscriptions over graphql-ws (the protocol of Apollo Sandbox and Apollo Client's
