@@ -26,6 +26,7 @@ const envSchema = z.object({
   ALLOWED_HOSTS: z.string().optional(),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(300_000),
+  HTTP_JSON_BODY_TIMEOUT_MS: positiveInt.default(10_000),
   HTTP_MAX_CONNECTIONS: positiveInt.default(1_000),
   ACC_BASE_URL: optionalHttpUrl,
   MATERIALS_BASE_URL: optionalHttpUrl,
@@ -105,6 +106,8 @@ export interface Config {
     /** Slow clients: time to send the headers, and the whole request (an upload's body too). */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
+    /** Time a client has to send a JSON (not multipart) request body. */
+    jsonBodyTimeoutMs: number;
     /** Open client connections (WebSockets included) past which new ones are closed at once. */
     maxConnections: number;
   };
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedHosts: list(vars.ALLOWED_HOSTS ?? '').map((host) => host.toLowerCase()),
       headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      jsonBodyTimeoutMs: vars.HTTP_JSON_BODY_TIMEOUT_MS,
       maxConnections: vars.HTTP_MAX_CONNECTIONS,
     },
     upstreamUrls: {

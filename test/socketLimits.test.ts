@@ -5,7 +5,8 @@ import type { TestStack } from './helpers/stack';
 import { waitFor } from './helpers/waitFor';
 
 const HEADERS_TIMEOUT_MS = 500;
-const REQUEST_TIMEOUT_MS = 1_500;
+const REQUEST_TIMEOUT_MS = 3_000;
+const JSON_BODY_TIMEOUT_MS = 1_000;
 const MAX_CONNECTIONS = 6;
 
 interface RawClient {
@@ -55,7 +56,11 @@ describe('slow clients', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startStack({
-      env: { HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS), HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) },
+      env: {
+        HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+        HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+        HTTP_JSON_BODY_TIMEOUT_MS: String(JSON_BODY_TIMEOUT_MS),
+      },
     });
   });
   afterAll(() => stack.close());
@@ -73,14 +78,27 @@ describe('slow clients', () => {
     await expectHealthy(stack);
   });
 
-  it('cuts a body trickled a byte at a time after HTTP_REQUEST_TIMEOUT_MS, with 408', async () => {
+  /** Sends a request's headers, then trickles its body at 10 bytes a second (it would take over 20 s). */
+  async function trickledBody(contentType: string): Promise<RawClient> {
     const client = await rawClient(portOf(stack));
     const body = JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(200) });
-    client.socket.write(
-      `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
-    );
-    // At 10 bytes a second the body would take over 20 s.
+    client.socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\napollo-require-preflight: true\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`);
     trickle(client, body, 100);
+    return client;
+  }
+
+  it('cuts a JSON body trickled a byte at a time after HTTP_JSON_BODY_TIMEOUT_MS, with 408 REQUEST_TIMEOUT', async () => {
+    const client = await trickledBody('application/json');
+    const closedAfter = await client.closed;
+    expect(closedAfter).toBeGreaterThanOrEqual(JSON_BODY_TIMEOUT_MS - 100);
+    expect(closedAfter).toBeLessThan(JSON_BODY_TIMEOUT_MS + 1_000);
+    expect(client.received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(client.received()).toContain('"code":"REQUEST_TIMEOUT"');
+    await expectHealthy(stack);
+  });
+
+  it('cuts any other body (a multipart upload) trickled a byte at a time after HTTP_REQUEST_TIMEOUT_MS, with 408', async () => {
+    const client = await trickledBody('multipart/form-data; boundary=b');
     const closedAfter = await client.closed;
     expect(closedAfter).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);
     expect(closedAfter).toBeLessThan(REQUEST_TIMEOUT_MS + 1_000 + 1_000);

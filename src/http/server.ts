@@ -23,6 +23,7 @@ import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
+import { jsonBodyDeadline } from './bodyDeadline';
 import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
 import { LinkOrigin } from '../access/linkOrigin';
@@ -157,6 +158,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
       exposedHeaders: [REQUEST_ID_HEADER],
       maxAge: 600,
     }),
+    jsonBodyDeadline(config.http.jsonBodyTimeoutMs),
     express.json({ limit: policy.maxMessageBytes }),
     ...multipartUploads(config),
     documentSourceCheck(policy),

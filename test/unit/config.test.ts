@@ -11,6 +11,7 @@ describe('loadConfig', () => {
         corsOrigins: ['https://studio.apollographql.com'],
         headersTimeoutMs: 10_000,
         requestTimeoutMs: 300_000,
+        jsonBodyTimeoutMs: 10_000,
         maxConnections: 1_000,
       },
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       ALLOWED_HOSTS: 'media.example.com, Media.Internal',
       HTTP_HEADERS_TIMEOUT_MS: '5000',
       HTTP_REQUEST_TIMEOUT_MS: '60000',
+      HTTP_JSON_BODY_TIMEOUT_MS: '3000',
       HTTP_MAX_CONNECTIONS: '200',
       ACC_BASE_URL: 'https://developer.api.autodesk.com',
       MATERIALS_BASE_URL: 'https://api.media-vendor.example/v2',
@@ -89,6 +91,7 @@ describe('loadConfig', () => {
         allowedHosts: ['media.example.com', 'media.internal'],
         headersTimeoutMs: 5000,
         requestTimeoutMs: 60000,
+        jsonBodyTimeoutMs: 3000,
         maxConnections: 200,
       },
       upstreamUrls: {
