@@ -262,6 +262,27 @@ describe('multipart bodies to a gateway on the simulators', () => {
     await expectHealthy(stack);
   });
 
+  it('refuses at once, never hangs, when the operation reads its files in another order than the body sends them', async () => {
+    const assetsBefore = stack.assets.store.size;
+    const started = Date.now();
+    const answer = await send(stack, [
+      parts.field('operations', JSON.stringify({
+        query: `mutation($a: AssetUploadInput!, $b: AssetUploadInput!) { a: assetUpload(input: $a) { asset { key } } b: assetUpload(input: $b) { asset { key } } }`,
+        variables: { a: { file: null }, b: { file: null } },
+      })),
+      // Field a runs first and reads file 1, which comes after file 0 (b's): nobody reads file 0 yet.
+      parts.field('map', JSON.stringify({ 0: ['variables.b.file'], 1: ['variables.a.file'] })),
+      parts.file('0', 'b.bin', Buffer.alloc(LARGE, 2)),
+      parts.file('1', 'a.bin', Buffer.alloc(LARGE, 1)),
+      parts.end,
+    ]);
+    expectRefused(answer, 400);
+    expect(answer.body.errors![0]!.message).toMatch(/in the order the operation reads them/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(stack.assets.store.size).toBe(assetsBefore);
+    await expectHealthy(stack);
+  });
+
   it('answers when a large file sits at a variable the operation never reads', async () => {
     const watch = assetStoreWatch(stack);
     const files = [bytesFile('read.txt', Buffer.from('read me')), bytesFile('unread.bin', Buffer.alloc(LARGE * 2))];

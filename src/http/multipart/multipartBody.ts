@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Busboy, FieldInfo, FileInfo } from 'busboy';
+import type { FileUpload } from 'graphql-upload-minimal';
 import { MultipartError } from './errors';
 import { HeldFile } from './heldFile';
 import { parseOperations, placeUploads } from './operationsMap';
@@ -55,6 +56,8 @@ class MultipartReader implements MultipartBody {
   private parsedOperations: Operations | undefined;
   private uploads: Map<string, PendingUpload> | undefined;
   private readonly files = new Map<string, HeldFile>();
+  /** Files a resolver has awaited (see noticeAwait). */
+  private readonly awaited = new Set<string>();
   private readonly parser: Busboy | undefined;
 
   constructor(
@@ -120,6 +123,7 @@ class MultipartReader implements MultipartBody {
       } else {
         if (name !== 'map') throw MultipartError.malformed(`The 'map' field must follow 'operations'.`);
         this.uploads = placeUploads(this.parsedOperations, value, this.limits.maxFiles);
+        for (const [field, upload] of this.uploads) this.noticeAwait(field, upload);
         readingBodies.set(this.parsedOperations, this);
         this.resolveOperations(this.parsedOperations);
       }
@@ -155,7 +159,43 @@ class MultipartReader implements MultipartBody {
     setImmediate(() => {
       if (this.settled || !file.stalled) return;
       for (const held of this.files.values()) held.release();
+      this.refuseIfDeadlocked();
     });
+  }
+
+  /**
+   * Marks a file as awaited once a resolver awaits its Upload (the Upload scalar hands resolvers
+   * `upload.promise`): then the reader can tell a stalled body that someone is about to read
+   * from one nobody can, below.
+   */
+  private noticeAwait(field: string, upload: PendingUpload): void {
+    const promise = upload.promise;
+    const awaited: PromiseLike<FileUpload> = {
+      then: (onFulfilled, onRejected) => {
+        this.awaited.add(field);
+        setImmediate(() => this.refuseIfDeadlocked());
+        return promise.then(onFulfilled, onRejected);
+      },
+    };
+    upload.promise = awaited as Promise<FileUpload>;
+  }
+
+  /**
+   * A resolver waits for a file that has not arrived, while an earlier file part nobody reads
+   * fills the buffers: the body cannot go on, so the request would hang until its timeout. That
+   * happens when the operation reads its files in another order than the body sends them (two
+   * mutation fields run one after the other, the second one's file first): refuse it now.
+   */
+  private refuseIfDeadlocked(): void {
+    if (this.settled) return;
+    const stalled = [...this.files.values()].find((file) => file.stalled);
+    const waiting = [...this.awaited].find((field) => !this.files.has(field));
+    if (!stalled || waiting === undefined) return;
+    this.fail(
+      MultipartError.malformed(
+        `The operation reads file '${waiting}' while the earlier file part '${stalled.part.fieldName}' waits to be read: send the files in the order the operation reads them.`,
+      ),
+    );
   }
 
   private fileRefusal(name: string): string {
