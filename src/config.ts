@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResilienceOptions } from './upstream/http/resilience';
-import type { OperationLimits } from './upstream/http/upstreamHttp';
+import type { OperationBudget } from './upstream/http/upstreamHttp';
 
 /**
  * All configuration, read from the environment in this one place and validated at startup.
@@ -83,7 +83,7 @@ export interface UpstreamConfig {
   connectionsPerOrigin: number;
   resilience: ResilienceOptions;
   /** Vendor calls and buffered vendor JSON one incoming request may use, over all vendors. */
-  operationLimits: OperationLimits;
+  operationBudget: OperationBudget;
 }
 
 export interface CacheConfig {
@@ -206,7 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         breakerFailures: vars.UPSTREAM_BREAKER_FAILURES,
         breakerHalfOpenMs: vars.UPSTREAM_BREAKER_HALF_OPEN_MS,
       },
-      operationLimits: { calls: vars.UPSTREAM_MAX_CALLS_PER_OPERATION, responseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION },
+      operationBudget: { calls: vars.UPSTREAM_MAX_CALLS_PER_OPERATION, responseBytes: vars.UPSTREAM_MAX_RESPONSE_BYTES_PER_OPERATION },
     },
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,

@@ -78,7 +78,7 @@ export function listLimits(schema: GraphQLSchema, uploadFiles: number) {
             errors.push(
               new GraphQLError(`\`${found.path}\` of \`${field.name}\` takes at most ${found.maxItems} items; got ${found.length}.`, {
                 nodes: node,
-                extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+                extensions: { code: 'BAD_USER_INPUT' },
               }),
             );
           }

@@ -13,7 +13,7 @@ export interface OperationRequest {
   variables?: Record<string, unknown> | null;
 }
 
-/** Why an operation may not run: errors with `extensions.code` and `extensions.http.status` 400. */
+/** Why an operation may not run: errors with `extensions.code`; each transport says it its own way (HTTP: 400). */
 export type OperationLimits = (request: OperationRequest) => readonly GraphQLError[];
 
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
@@ -49,7 +49,7 @@ export function operationLimits(config: Pick<Config, 'limits' | 'uploads'>): Ope
     if (estimated <= maxCost) return [];
     return [
       new GraphQLError(`The operation's estimated cost is ${estimated}, over the limit of ${maxCost}.`, {
-        extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated, max: maxCost }, http: { status: 400 } },
+        extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated, max: maxCost } },
       }),
     ];
   };

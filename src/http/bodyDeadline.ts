@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { requestErrorBody } from './errorBody';
 
 /**
  * A deadline for receiving a JSON request body. node:http's requestTimeout must be long enough
@@ -12,7 +13,7 @@ export function jsonBodyDeadline(timeoutMs: number): RequestHandler {
     const timer = setTimeout(() => {
       if (req.complete || res.headersSent) return;
       res.setHeader('connection', 'close');
-      res.status(408).json({ errors: [{ message: `The request body did not arrive within ${timeoutMs} ms.`, extensions: { code: 'REQUEST_TIMEOUT' } }] });
+      res.status(408).json(requestErrorBody('REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms.`));
       // The body parser waits for bytes that may never come: the socket goes with the answer.
       res.once('finish', () => req.socket.destroy());
     }, timeoutMs);

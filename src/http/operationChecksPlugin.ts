@@ -5,8 +5,8 @@ import type { OperationPolicy } from '../access/operationPolicy';
 /**
  * Runs the policy's checks of a whole operation (its variables, its cost) over HTTP once the
  * operation is known and before graphql-js coerces its variables; a refusal is the client's
- * mistake, so it answers HTTP 400. (A hook that throws earlier than this is an unexpected error
- * to Apollo: a 500.)
+ * mistake, so it answers HTTP 400 (the policy's errors say nothing of HTTP: that is said here).
+ * (A hook that throws earlier than this is an unexpected error to Apollo: a 500.)
  */
 export function operationChecksPlugin(policy: OperationPolicy): ApolloServerPlugin {
   return {

@@ -7,6 +7,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
+import { LinkOrigin } from '../access/linkOrigin';
 import { createOperationPolicy } from '../access/operationPolicy';
 import { OriginPolicy } from '../access/origins';
 import { CACHE_TTL_SECONDS } from '../cache/gatewayCache';
@@ -26,7 +27,6 @@ import { assetContentHandler } from './assetContent';
 import { jsonBodyDeadline } from './bodyDeadline';
 import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
-import { LinkOrigin } from '../access/linkOrigin';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Config } from '../config';
-import { requestErrorBody } from './multipart/errors';
+import { requestErrorBody } from './errorBody';
 import type { MultipartError } from './multipart/errors';
 import { readMultipartBody } from './multipart/multipartBody';
 import type { MultipartLimits } from './multipart/multipartBody';

@@ -11,6 +11,7 @@ import type { OperationPolicy } from '../access/operationPolicy';
 import type { OriginPolicy } from '../access/origins';
 import type { Logger } from '../observability/logger';
 import type { GraphQLContext } from '../graphql/context';
+import { requestErrorBody } from './errorBody';
 import { serveGraphQLWs } from './graphqlWsSockets';
 import { subscribeWithContextPerEvent } from './subscriptionEvents';
 
@@ -112,7 +113,7 @@ function upgradeRefusal(request: http.IncomingMessage, path: string, origins: Or
 
 /** Answers the upgrade request as plain HTTP, before any WebSocket or GraphQL work. */
 function refuseUpgrade(socket: Duplex, { status, code, message }: Refusal): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const body = JSON.stringify(requestErrorBody(code, message));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

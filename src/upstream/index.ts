@@ -30,7 +30,7 @@ export function createUpstreams(
       timeoutMs: config.timeoutMs,
       connections,
       resilience: config.resilience,
-      operationLimits: config.operationLimits,
+      operationBudget: config.operationBudget,
       observer: observe(upstream, baseUrl),
     });
     pools.push(http);

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
         timeoutMs: 10_000,
         connectionsPerOrigin: 32,
         resilience: { retries: 1, retryDelayMs: 50, breakerFailures: 5, breakerHalfOpenMs: 10_000 },
-        operationLimits: { calls: 200, responseBytes: 32 * 1024 * 1024 },
+        operationBudget: { calls: 200, responseBytes: 32 * 1024 * 1024 },
       },
       observability: { logLevel: 'info', metricsEnabled: true, tracing: undefined },
     });
@@ -112,7 +112,7 @@ describe('loadConfig', () => {
         timeoutMs: 2500,
         connectionsPerOrigin: 8,
         resilience: { retries: 0, retryDelayMs: 50, breakerFailures: 2, breakerHalfOpenMs: 1000 },
-        operationLimits: { calls: 50, responseBytes: 4096 },
+        operationBudget: { calls: 50, responseBytes: 4096 },
       },
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,

@@ -196,7 +196,7 @@ describe('UpstreamHttp', () => {
       baseUrl: vendor.url,
       timeoutMs: 1_000,
       connections: 1,
-      operationLimits: { calls: 2, responseBytes: Infinity },
+      operationBudget: { calls: 2, responseBytes: Infinity },
       observer: { ...UNOBSERVED, failed: (_call, error) => reported.push(error.code) },
     });
     vendor.handle((_req, res) => res.end('{"ok":true}'));
@@ -215,7 +215,7 @@ describe('UpstreamHttp', () => {
 
   it('drops an answer that would pass the operation\'s memory budget and gives its bytes back', async () => {
     const budget = 10_000;
-    const capped = new UpstreamHttp({ upstream: 'acc', baseUrl: vendor.url, timeoutMs: 1_000, connections: 2, operationLimits: { calls: 10, responseBytes: budget } });
+    const capped = new UpstreamHttp({ upstream: 'acc', baseUrl: vendor.url, timeoutMs: 1_000, connections: 2, operationBudget: { calls: 10, responseBytes: budget } });
     const calls = new UpstreamCallLog();
     const get = (bytes: number) => {
       vendor.handle((_req, res) => res.end(JSON.stringify({ ok: true, padding: 'x'.repeat(bytes) })));

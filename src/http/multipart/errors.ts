@@ -1,10 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { GatewayError } from '../../errors';
-
-/** The GraphQL response shape for a request refused as a whole, before or instead of its data. */
-export function requestErrorBody(code: string, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
-}
+import { requestErrorBody } from '../errorBody';
 
 /**
  * A multipart body the gateway refuses: a client mistake, so always a 4xx with a stable code

@@ -6,7 +6,7 @@ import type { Logger } from '../../observability/logger';
  * Counts the vendor calls one incoming request makes, and the vendor JSON it holds in memory.
  * The count is a product metric (DESIGN.md section 4): development responses carry it in
  * `extensions.upstreamCalls`, and /metrics always has it per operation. Both are what the
- * per-operation limits (OperationLimits) are checked against.
+ * per-operation budget (OperationBudget) is checked against.
  */
 export class UpstreamCallLog {
   private readonly counts = new Map<UpstreamName, number>();

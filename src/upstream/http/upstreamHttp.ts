@@ -27,7 +27,7 @@ export interface UpstreamHttpOptions {
   /** JSON answers larger than this are refused rather than buffered (default 16 MiB). */
   maxJsonBytes?: number;
   /** What one incoming request may make its vendors do (default: no limit). */
-  operationLimits?: OperationLimits;
+  operationBudget?: OperationBudget;
   /** Retries and circuit breaker; defaults follow DESIGN.md section 5. */
   resilience?: Partial<ResilienceOptions>;
   /** Told about every call, failure and circuit change (logs, metrics, traces). */
@@ -35,7 +35,7 @@ export interface UpstreamHttpOptions {
 }
 
 /** Limits over all the vendor calls of one incoming request (its UpstreamScope). */
-export interface OperationLimits {
+export interface OperationBudget {
   /** Vendor calls sent, retries included; past it a call is not sent. */
   calls: number;
   /** Bytes of vendor JSON held at once; the call that would pass it fails and drops its buffer. */
@@ -80,7 +80,7 @@ const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since'];
  */
 const OPERATION_LIMIT_CODES = new Set<ErrorCode>(['UPSTREAM_CALL_LIMIT_EXCEEDED', 'UPSTREAM_RESPONSE_BUDGET_EXCEEDED']);
 
-const UNLIMITED: OperationLimits = { calls: Infinity, responseBytes: Infinity };
+const UNLIMITED: OperationBudget = { calls: Infinity, responseBytes: Infinity };
 
 /**
  * The HTTP core every vendor client shares: one keep-alive pool per origin, a deadline on every
@@ -95,7 +95,7 @@ export class UpstreamHttp {
   private readonly pool: Pool;
   private readonly resilience: UpstreamResilience;
   private readonly observer: UpstreamObserver;
-  private readonly limits: OperationLimits;
+  private readonly budget: OperationBudget;
 
   constructor(private readonly options: UpstreamHttpOptions) {
     const base = new URL(options.baseUrl);
@@ -109,7 +109,7 @@ export class UpstreamHttp {
       bodyTimeout: options.timeoutMs,
     });
     this.observer = options.observer ?? UNOBSERVED;
-    this.limits = options.operationLimits ?? UNLIMITED;
+    this.budget = options.operationBudget ?? UNLIMITED;
     this.resilience = new UpstreamResilience(options.upstream, { ...DEFAULT_RESILIENCE, ...options.resilience }, (state) =>
       this.observer.circuitChanged(state),
     );
@@ -235,10 +235,10 @@ export class UpstreamHttp {
 
   private async send(request: UpstreamRequest, accept: string): Promise<{ response: Dispatcher.ResponseData; deadline?: Deadline }> {
     const { upstream } = this.options;
-    if (request.scope.calls.total >= this.limits.calls) {
+    if (request.scope.calls.total >= this.budget.calls) {
       throw new GatewayError(
         'UPSTREAM_CALL_LIMIT_EXCEEDED',
-        `This operation needs more than ${this.limits.calls} vendor calls; the fields past that are not fetched. Ask for fewer items per operation.`,
+        `This operation needs more than ${this.budget.calls} vendor calls; the fields past that are not fetched. Ask for fewer items per operation.`,
         { upstream },
       );
     }
@@ -291,10 +291,10 @@ export class UpstreamHttp {
     try {
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
         if (bytes + chunk.length > limit) throw this.badResponse(`answered with a body over ${limit} bytes`, response.statusCode, undefined);
-        if (!scope.calls.hold(chunk.length, this.limits.responseBytes)) {
+        if (!scope.calls.hold(chunk.length, this.budget.responseBytes)) {
           throw new GatewayError(
             'UPSTREAM_RESPONSE_BUDGET_EXCEEDED',
-            `This operation's vendor answers would take more than ${this.limits.responseBytes} bytes of memory; this field's answer was dropped. Ask for less per operation.`,
+            `This operation's vendor answers would take more than ${this.budget.responseBytes} bytes of memory; this field's answer was dropped. Ask for less per operation.`,
             { upstream: this.options.upstream, upstreamStatus: response.statusCode },
           );
         }
