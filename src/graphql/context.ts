@@ -1,5 +1,6 @@
 import type { AssetContentLinks } from '../assets/contentLinks';
 import type { AccToken } from '../auth/accToken';
+import type { Caller } from '../auth/caller';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { Loaders } from '../loaders';
 import type { Logger } from '../observability/logger';
@@ -12,6 +13,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** Scope of this request's vendor calls: abort signal and call counts. */
   scope: UpstreamScope;
+  /** Who is asking (src/auth/caller.ts): what @authenticated and @requiresScopes are checked against. */
+  caller: Caller;
   accToken: AccToken;
   assetLinks: AssetContentLinks;
   downloadOrderWatcher: DownloadOrderWatcher;

@@ -4,6 +4,8 @@ import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
+import { UNCHECKED } from '../auth/caller';
+import type { Caller } from '../auth/caller';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders';
@@ -28,13 +30,14 @@ export interface Services {
 
 function graphqlContext(
   services: Services,
-  request: { accToken: AccToken; signal: AbortSignal; origin: string; requestId: string; log: Logger },
+  request: { caller: Caller; accToken: AccToken; signal: AbortSignal; origin: string; requestId: string; log: Logger },
 ): GraphQLContext {
   const scope = { signal: request.signal, calls: new UpstreamCallLog(), log: request.log };
   const { metrics } = services.telemetry;
   return {
     upstreams: services.upstreams,
     scope,
+    caller: request.caller,
     accToken: request.accToken,
     loaders: createLoaders(
       services.upstreams,
@@ -60,6 +63,7 @@ export function httpContext(services: Services) {
       if (!res.writableFinished) disconnected.abort();
     });
     return graphqlContext(services, {
+      caller: UNCHECKED,
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
       origin: services.linkOrigin.of(req),
@@ -79,6 +83,7 @@ export function wsContext(services: Services) {
     // A subscription has no HTTP request of its own: each operation gets an id.
     const requestId = randomUUID();
     return graphqlContext(services, {
+      caller: UNCHECKED,
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
       signal,
       origin: services.linkOrigin.of(connection.extra.request),
