@@ -64,6 +64,8 @@ const envSchema = z.object({
   GRAPHQL_FEDERATION: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),
+  METRICS_PORT: port.optional(),
+  METRICS_HOST: z.string().min(1).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalHttpUrl,
   OTEL_SERVICE_NAME: z.string().min(1).default('mediagraph'),
 });
@@ -143,6 +145,9 @@ export interface ObservabilityConfig {
   logLevel: LogLevel;
   /** Serve GET /metrics (with process metrics); the gateway's own series are kept either way. */
   metricsEnabled: boolean;
+  /** Set: /metrics is served on this port of its own (on `metricsHost`), not on the public one. */
+  metricsPort?: number;
+  metricsHost: string;
   /** Set when OTEL_EXPORTER_OTLP_ENDPOINT is: traces go there over OTLP/HTTP. */
   tracing?: { endpoint: string; serviceName: string };
 }
@@ -221,6 +226,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     observability: {
       logLevel: vars.LOG_LEVEL,
       metricsEnabled: vars.METRICS_ENABLED,
+      metricsPort: vars.METRICS_PORT,
+      metricsHost: vars.METRICS_HOST ?? vars.HOST,
       tracing: vars.OTEL_EXPORTER_OTLP_ENDPOINT
         ? { endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: vars.OTEL_SERVICE_NAME }
         : undefined,

@@ -161,4 +161,23 @@ describe('GET /metrics', () => {
       await other.close();
     }
   });
+
+  it('serves /metrics only on METRICS_PORT when it is set, never on the public port', async () => {
+    const other = await startStack({ env: { METRICS_PORT: '0' } });
+    try {
+      const metricsUrl = other.app.gateway.metricsUrl!;
+      expect(new URL(metricsUrl).port).not.toBe(new URL(other.url).port);
+      expect((await other.graphql(PHOTO_PAGE, { p: DEMO.projectIds[0] })).body.errors).toBeUndefined();
+      const { status, samples } = await scrape(metricsUrl);
+      expect(status).toBe(200);
+      expect(total(samples, 'mediagraph_graphql_operation_duration_seconds_count', { operation: 'PhotoPage' })).toBe(1);
+      expect((await scrape(other.url)).status).toBe(404);
+      const elsewhere = await request(new URL('/graphql', metricsUrl));
+      expect(elsewhere.statusCode).toBe(404);
+      await elsewhere.body.dump();
+      expect((await request(new URL('/healthz', other.url))).statusCode).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -27,6 +27,8 @@ import { assetContentHandler } from './assetContent';
 import { jsonBodyDeadline } from './bodyDeadline';
 import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
+import { startMetricsServer } from './metricsServer';
+import type { MetricsServer } from './metricsServer';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
@@ -54,6 +56,8 @@ export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
   url: string;
   httpServer: http.Server;
+  /** Where /metrics is served when METRICS_PORT gives it a port of its own. */
+  metricsUrl?: string;
   /** Stops taking requests, lets in-flight ones finish (within the grace period), then closes. */
   stop(): Promise<void>;
 }
@@ -148,7 +152,8 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   app.get('/readyz', (_req, res) => {
     res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
   });
-  if (config.observability.metricsEnabled) app.get('/metrics', metricsEndpoint(telemetry.metrics));
+  const { metricsEnabled, metricsPort, metricsHost } = config.observability;
+  if (metricsEnabled && metricsPort === undefined) app.get('/metrics', metricsEndpoint(telemetry.metrics));
   app.get(`${ASSET_CONTENT_PATH}/:key/content`, assetContentHandler(upstreams, services.assetLinks));
   app.use(
     GRAPHQL_PATH,
@@ -174,14 +179,18 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     });
   });
   const { port } = httpServer.address() as AddressInfo;
+  const metricsServer: MetricsServer | undefined =
+    metricsEnabled && metricsPort !== undefined ? await startMetricsServer(telemetry.metrics, metricsHost, metricsPort) : undefined;
   const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
 
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    metricsUrl: metricsServer?.url,
     httpServer,
     stop: async () => {
       draining = true;
       await apollo.stop();
+      await metricsServer?.close();
     },
   };
 }

@@ -24,7 +24,7 @@ describe('loadConfig', () => {
         resilience: { retries: 1, retryDelayMs: 50, breakerFailures: 5, breakerHalfOpenMs: 10_000 },
         operationBudget: { calls: 200, responseBytes: 32 * 1024 * 1024 },
       },
-      observability: { logLevel: 'info', metricsEnabled: true, tracing: undefined },
+      observability: { logLevel: 'info', metricsEnabled: true, metricsPort: undefined, metricsHost: '127.0.0.1', tracing: undefined },
     });
   });
 
@@ -79,6 +79,8 @@ describe('loadConfig', () => {
       GRAPHQL_FEDERATION: 'true',
       LOG_LEVEL: 'warn',
       METRICS_ENABLED: 'false',
+      METRICS_PORT: '9464',
+      METRICS_HOST: '10.0.0.5',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.example:4318',
       OTEL_SERVICE_NAME: 'media-api',
     });
@@ -120,6 +122,8 @@ describe('loadConfig', () => {
       observability: {
         logLevel: 'warn',
         metricsEnabled: false,
+        metricsPort: 9464,
+        metricsHost: '10.0.0.5',
         tracing: { endpoint: 'http://collector.example:4318', serviceName: 'media-api' },
       },
     });
