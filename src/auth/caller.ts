@@ -25,3 +25,9 @@ export type Caller =
 
 export const ANONYMOUS: Caller = { kind: 'anonymous' };
 export const UNCHECKED: Caller = { kind: 'unchecked' };
+
+/** Who asked, for log lines: the token's subject and client, never the token itself. */
+export function callerLogFields(caller: Caller): { caller: string; sub?: string; clientId?: string } {
+  if (caller.kind !== 'token') return { caller: caller.kind };
+  return { caller: 'token', sub: caller.sub, clientId: caller.clientId };
+}

@@ -1,12 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { callerLogFields } from '../auth/caller';
 import type { GraphQLContext } from '../graphql/context';
 import { errorCode, loggableMessage } from '../graphql/errors';
 import type { GatewayMetrics } from '../observability/metrics';
 
 /**
  * Every GraphQL operation over HTTP in the log and the metrics: one line per operation (name,
- * type, outcome, duration, error codes, vendor calls) and one per error, all under the request's
+ * type, outcome, caller, duration, error codes, vendor calls) and one per error, all under the request's
  * id; a duration observation by operation and outcome, its vendor calls (the product metric of
  * DESIGN.md section 4), and a count per error code. Variables are not logged, nor error messages
  * that may quote them (loggableMessage).
@@ -45,6 +46,7 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
               operation: operationName ?? undefined,
               type,
               outcome,
+              ...callerLogFields(contextValue.caller),
               durationMs: Math.round(seconds * 1000),
               errorCodes: codes.length ? [...new Set(codes)] : undefined,
               upstreamCalls,
