@@ -41,9 +41,10 @@ function normalised(alternatives: ReadonlyArray<readonly string[]>): Requirement
 /** What one type or field declares itself. */
 function declaredOn(schema: GraphQLSchema, element: GraphQLNamedType | GraphQLField<unknown, unknown>): Requirement | undefined {
   const authenticated = getDirective(schema, element, 'authenticated') ? AUTHENTICATED : undefined;
-  const scoped = (getDirective(schema, element, 'requiresScopes') ?? []).map(({ scopes }) => {
-    if (!(scopes as string[][]).length) throw new Error(`@requiresScopes(scopes: []) on ${element.name} lets no caller read it: give at least one list of scopes.`);
-    return normalised(scopes as string[][]);
+  const scoped = (getDirective(schema, element, 'requiresScopes') ?? []).map((args) => {
+    const scopes = args['scopes'] as string[][];
+    if (!scopes.length) throw new Error(`@requiresScopes(scopes: []) on ${element.name} lets no caller read it: give at least one list of scopes.`);
+    return normalised(scopes);
   });
   return scoped.reduce(both, authenticated);
 }
