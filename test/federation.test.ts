@@ -3,7 +3,8 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, visit } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO } from '../src/simulators/acc/seed';
@@ -72,6 +73,22 @@ const pinsResolvers = {
   },
 };
 
+/**
+ * @apollo/gateway enforces no authorization, so it refuses a supergraph linking features `for:
+ * SECURITY` (Apollo Router and Hive Gateway enforce them). Its supergraph here is composed
+ * without mediagraph's @authenticated / @requiresScopes, which mediagraph enforces itself anyway
+ * (this stack's callers are unchecked); `supergraphSdl` is the full composition.
+ */
+const AUTHORIZATION_DIRECTIVES = new Set(['authenticated', 'requiresScopes']);
+function withoutAuthorization(subgraphSdl: string): DocumentNode {
+  return visit(parse(subgraphSdl), {
+    Directive: (node) => (AUTHORIZATION_DIRECTIVES.has(node.name.value) ? null : undefined),
+    DirectiveDefinition: (node) => (AUTHORIZATION_DIRECTIVES.has(node.name.value) ? null : undefined),
+    // The @link import list's "@authenticated", "@requiresScopes".
+    StringValue: (node) => (node.value.startsWith('@') && AUTHORIZATION_DIRECTIVES.has(node.value.slice(1)) ? null : undefined),
+  });
+}
+
 interface Listening {
   url: string;
   stop(): Promise<void>;
@@ -101,15 +118,18 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
     sdl = (await stack.graphql<{ _service: { sdl: string } }>('{ _service { sdl } }')).body.data!._service.sdl;
 
     pins = await listen(new ApolloServer({ schema: buildSubgraphSchema({ typeDefs: parse(PINS_SDL), resolvers: pinsResolvers }) }));
-    const composed = composeServices([
-      { name: 'mediagraph', typeDefs: parse(sdl), url: stack.url },
-      { name: 'pins', typeDefs: parse(PINS_SDL), url: pins.url },
-    ]);
-    if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
-    supergraphSdl = composed.supergraphSdl;
+    const compose = (mediagraph: DocumentNode) => {
+      const composed = composeServices([
+        { name: 'mediagraph', typeDefs: mediagraph, url: stack.url },
+        { name: 'pins', typeDefs: parse(PINS_SDL), url: pins.url },
+      ]);
+      if (composed.errors) throw new Error(`composition failed: ${composed.errors.map((error) => error.message).join('; ')}`);
+      return composed.supergraphSdl;
+    };
+    supergraphSdl = compose(parse(sdl));
 
     const gateway = new ApolloGateway({
-      supergraphSdl: composed.supergraphSdl,
+      supergraphSdl: compose(withoutAuthorization(sdl)),
       // The router's job in production: pass the caller's ACC token on to mediagraph.
       buildService: ({ url }) =>
         new RemoteGraphQLDataSource<{ accToken?: string }>({

@@ -43,7 +43,7 @@ export type Scalars = {
   Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: never; }
 };
 
-/** A file in the partner asset store (the vendor's CompanyAsset). */
+/** A file in the partner asset store (the vendor's CompanyAsset). Needs the scope `assets:read`. */
 export type Asset = Node & {
   __typename?: 'Asset';
   active?: Maybe<Scalars['Boolean']['output']>;
@@ -104,7 +104,7 @@ export type AssetVisibility =
   | 'PRIVATE'
   | 'PUBLIC';
 
-/** A job within an order, whose deliverables are its materials. */
+/** A job within an order, whose deliverables are its materials. Needs the scope `materials:read`. */
 export type Assignment = Node & {
   __typename?: 'Assignment';
   /** The vendor's assignment id. */
@@ -123,7 +123,7 @@ export type Assignment = Node & {
 };
 
 
-/** A job within an order, whose deliverables are its materials. */
+/** A job within an order, whose deliverables are its materials. Needs the scope `materials:read`. */
 export type AssignmentMaterialsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -151,7 +151,10 @@ export type DateTimeRange = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** Tombstone of a photo or video that a user deleted (ACC answers 410 Gone for it). */
+/**
+ * Tombstone of a photo or video that a user deleted (ACC answers 410 Gone for it). Needs an
+ * authenticated caller.
+ */
 export type DeletedPhoto = Node & {
   __typename?: 'DeletedPhoto';
   /** The same global ID the photo had. */
@@ -183,7 +186,7 @@ export type DownloadConfigurationInput = {
   userRendition?: InputMaybe<UserRenditionInput>;
 };
 
-/** A Content Hub download order: a ZIP of media files, built by Content Hub. */
+/** A Content Hub download order: a ZIP of media files, built by Content Hub. Needs the scope `download-orders:read`. */
 export type DownloadOrder = Node & {
   __typename?: 'DownloadOrder';
   additionalInfo?: Maybe<Scalars['String']['output']>;
@@ -217,13 +220,13 @@ export type DownloadOrder = Node & {
 };
 
 
-/** A Content Hub download order: a ZIP of media files, built by Content Hub. */
+/** A Content Hub download order: a ZIP of media files, built by Content Hub. Needs the scope `download-orders:read`. */
 export type DownloadOrderTargetArgs = {
   entityId: Scalars['ID']['input'];
 };
 
 
-/** A Content Hub download order: a ZIP of media files, built by Content Hub. */
+/** A Content Hub download order: a ZIP of media files, built by Content Hub. Needs the scope `download-orders:read`. */
 export type DownloadOrderTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -397,18 +400,22 @@ export type Mutation = {
    * Uploads one file to the asset store, streamed through the gateway as it arrives (never held
    * in memory or on disk). Send it as a GraphQL multipart request with an
    * `apollo-require-preflight: true` header. Files over the configured size are cut off with a
-   * PAYLOAD_TOO_LARGE error and leave no asset behind.
+   * PAYLOAD_TOO_LARGE error and leave no asset behind. Needs the scope `assets:write` (and
+   * `assets:read` to read the created asset).
    */
   assetUpload: AssetUploadPayload;
   /**
    * Uploads several files in one request (up to the configured count), one after the other in
    * the order given; each gets its own payload (or null and an error on its path), so one failed
-   * file does not undo the others.
+   * file does not undo the others. Needs the scope `assets:write` (and `assets:read` to read the
+   * created assets).
    */
   assetUploadMany: Array<Maybe<AssetUploadPayload>>;
   /**
    * Asks Content Hub to build a download order. It starts in a non-final status; watch it with
    * `Subscription.downloadOrderWatch` until its ZIP is ready. Never retried automatically.
+   * Needs the scope `download-orders:write`; reading the created order needs `download-orders:read`
+   * too (without it `downloadOrder` is null with FORBIDDEN, though the order was created).
    */
   downloadOrderCreate: DownloadOrderCreatePayload;
 };
@@ -437,7 +444,10 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
-/** A media-production order: photo shoots, videos, tours, plans and documents for one property. */
+/**
+ * A media-production order: photo shoots, videos, tours, plans and documents for one property.
+ * Needs the scope `materials:read`.
+ */
 export type Order = Node & {
   __typename?: 'Order';
   /** One assignment (a job within the order) by the vendor's assignment id. */
@@ -448,7 +458,10 @@ export type Order = Node & {
 };
 
 
-/** A media-production order: photo shoots, videos, tours, plans and documents for one property. */
+/**
+ * A media-production order: photo shoots, videos, tours, plans and documents for one property.
+ * Needs the scope `materials:read`.
+ */
 export type OrderAssignmentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -466,7 +479,7 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
-/** A photo or video captured on an ACC project. */
+/** A photo or video captured on an ACC project. Needs an authenticated caller (and the caller's ACC token). */
 export type Photo = Node & {
   __typename?: 'Photo';
   /** Permanent ACC URLs; opening them needs an ACC token with data:read. */
@@ -621,7 +634,10 @@ export type ProductType =
   /** A 3D virtual tour (a result link). */
   | 'VIRTUAL_TOUR';
 
-/** An Autodesk Construction Cloud project, as far as its photos are concerned. */
+/**
+ * An Autodesk Construction Cloud project, as far as its photos are concerned. Needs an
+ * authenticated caller; its photos need the caller's ACC token too.
+ */
 export type Project = Node & {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
@@ -635,7 +651,10 @@ export type Project = Node & {
 };
 
 
-/** An Autodesk Construction Cloud project, as far as its photos are concerned. */
+/**
+ * An Autodesk Construction Cloud project, as far as its photos are concerned. Needs an
+ * authenticated caller; its photos need the caller's ACC token too.
+ */
 export type ProjectPhotosArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PhotoFilter>;
@@ -655,11 +674,19 @@ export type Query = {
   /**
    * The download orders the gateway's Content Hub user can see, pageable both ways: `first`/`after`
    * forwards, `last`/`before` backwards (`last: 5` alone gives the last five). 1..100 a page.
+   * Needs the scope `download-orders:read`.
    */
   downloadOrders: DownloadOrderConnection;
-  /** Fetches any object by its global ID. Null, with a NOT_FOUND error, when it does not exist. */
+  /**
+   * Fetches any object by its global ID. Null, with a NOT_FOUND error, when it does not exist;
+   * null, with UNAUTHENTICATED or FORBIDDEN and no vendor call, when the caller may not read its
+   * type (each type's description says what it needs).
+   */
   node?: Maybe<Node>;
-  /** Fetches several objects by global ID in one go, in the order given; lookups are batched. */
+  /**
+   * Fetches several objects by global ID in one go, in the order given; lookups are batched. An
+   * object the caller may not read is null with its own error, as with `node`.
+   */
   nodes: Array<Maybe<Node>>;
   /**
    * A production order by the vendor's order id. The Materials API has no order resource, so
@@ -669,7 +696,7 @@ export type Query = {
   /**
    * One photo or video of an Autodesk Construction Cloud project, by the ACC ids. A deleted one
    * comes back as a `DeletedPhoto`; one that never existed is null with a NOT_FOUND error.
-   * Needs the caller's ACC token in the `x-acc-token` header.
+   * Needs an authenticated caller, and the caller's ACC token in the `x-acc-token` header.
    */
   photo?: Maybe<PhotoLookup>;
   /**
@@ -758,7 +785,8 @@ export type Subscription = {
   /**
    * The order now, then again whenever its status or download location changes; completes when
    * the order reaches a final status (COMPLETED, FAILED, CANCELLED, ARCHIVED). Over graphql-ws
-   * (WebSocket) at the GraphQL path.
+   * (WebSocket) at the GraphQL path. Needs the scope `download-orders:read`: without it the
+   * subscription ends at once with an error and nothing is polled.
    */
   downloadOrderWatch: DownloadOrder;
 };
@@ -1046,6 +1074,10 @@ export type ResolversParentTypes = {
   VideoMaterial: VendorVideoMaterial;
 };
 
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type CostDirectiveArgs = {
   weight: Scalars['Int']['input'];
 };
@@ -1066,6 +1098,12 @@ export type MaxItemsDirectiveArgs = {
 };
 
 export type MaxItemsDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = MaxItemsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AssetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Asset'] = ResolversParentTypes['Asset']> = {
   active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1416,7 +1454,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
 };
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = {
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
   cost?: CostDirectiveResolver<any, any, ContextType>;
   listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
   maxItems?: MaxItemsDirectiveResolver<any, any, ContextType>;
+  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
 };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { authorizeSchema } from '../access/authorization';
 import type { Resolvers } from '../generated/resolvers';
 import { assetResolvers } from './assets/resolvers';
 import { downloadOrderResolvers } from './downloadOrders/resolvers';
@@ -29,6 +30,7 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
 /** Every domain's resolvers, for the plain schema and the federation subgraph alike. */
 export const RESOLVERS: Resolvers[] = [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers];
 
+/** The executable schema, enforcing its `@authenticated` / `@requiresScopes` (src/access/authorization.ts). */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: RESOLVERS });
+  return authorizeSchema(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: RESOLVERS }));
 }

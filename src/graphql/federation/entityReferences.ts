@@ -1,5 +1,7 @@
 import type { IResolvers } from '@graphql-tools/utils';
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
+import { assertMayRead } from '../../access/authorization';
 import { GatewayError, badUserInput } from '../../errors';
 import { DeletedAccPhoto } from '../../upstream/acc/refs';
 import type { GraphQLContext } from '../context';
@@ -44,12 +46,20 @@ async function resolveReference(type: NodeTypeName, representation: unknown, con
  * `_entities`, in place of @apollo/subgraph's: that one throws for the whole list when a single
  * representation names no entity type (an unknown, missing or non-string `__typename`, or no
  * object at all), failing its neighbours with INTERNAL_SERVER_ERROR. Here every representation
- * resolves on its own and a bad one fails its own entry with BAD_USER_INPUT.
+ * resolves on its own and a bad one fails its own entry with BAD_USER_INPUT (a refused one with
+ * UNAUTHENTICATED or FORBIDDEN).
  */
-function resolveEntities(_root: unknown, { representations }: { representations: unknown[] }, context: GraphQLContext): Array<Promise<NodeParent>> {
+function resolveEntities(
+  _root: unknown,
+  { representations }: { representations: unknown[] },
+  context: GraphQLContext,
+  { schema }: GraphQLResolveInfo,
+): Array<Promise<NodeParent>> {
   return representations.map(async (representation) => {
     const type = entityTypeOf(representation);
     if (!type) throw badUserInput('A representation needs the `__typename` of one of this subgraph’s entities.');
+    // Before the fetch, as `node(id)`: an entity the caller may not read costs no vendor call.
+    assertMayRead(schema, type, context.caller);
     const entity = await resolveReference(type, representation, context);
     // `_Entity` resolves its member type from `__typename`, as @apollo/subgraph sets it.
     return Object.defineProperty(entity, '__typename', { value: type });

@@ -5,6 +5,7 @@ import { addResolversToSchema } from '@graphql-tools/schema';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { Kind, parse } from 'graphql';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { authorizeSchema } from '../../access/authorization';
 import type { Resolvers } from '../../generated/resolvers';
 import { RESOLVERS, findSchemaDirectory, loadTypeDefs } from '../schema';
 import { entitiesResolvers, entityReferenceResolvers } from './entityReferences';
@@ -48,7 +49,8 @@ function withEntityLimits(schema: GraphQLSchema): GraphQLSchema {
 
 /**
  * The same schema and resolvers as `buildSchema`, as an Apollo Federation 2 subgraph: the `@key`s
- * of schema/federation/, `_service`, `_entities` and the entities' reference resolvers.
+ * of schema/federation/, `_service`, `_entities` and the entities' reference resolvers, with the
+ * same authorization enforced (a router in front enforces it too, from the composed supergraph).
  */
 export function buildFederatedSchema(): GraphQLSchema {
   const directory = findSchemaDirectory();
@@ -58,5 +60,7 @@ export function buildFederatedSchema(): GraphQLSchema {
   // @apollo/subgraph wires the reference resolvers; graphql-tools merges and adds the domain
   // resolver maps exactly as makeExecutableSchema does for the plain schema.
   const subgraph = withEntityLimits(buildSubgraphSchema({ typeDefs, resolvers: entityReferenceResolvers }));
-  return addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers([...RESOLVERS.map(withoutSubscriptionResolvers), entitiesResolvers]) });
+  return authorizeSchema(
+    addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers([...RESOLVERS.map(withoutSubscriptionResolvers), entitiesResolvers]) }),
+  );
 }
