@@ -1,9 +1,11 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import type { AssetContentLinks } from '../assets/contentLinks';
+import type { Caller } from '../auth/caller';
 import { GatewayError } from '../errors';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
+import { callerOf } from './authentication';
 
 /** Vendor headers a browser and HTTP caches need, passed through as they are. */
 const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified'];
@@ -31,8 +33,11 @@ const STATUS_BY_CODE: Record<string, number> = {
 /**
  * GET /assets/:key/content: streams an asset's bytes from the vendor with its content type,
  * length and cache headers, answers conditional requests (304), and never holds the file.
+ * The gateway's credentials fetch it for a valid signed link (a capability minted for a caller
+ * who could read the asset) or for a caller whose token may read assets (`mayReadAssets`, the
+ * schema's rule for `Asset`); anyone else gets what the store serves anonymously.
  */
-export function assetContentHandler(upstreams: Upstreams, links: AssetContentLinks) {
+export function assetContentHandler(upstreams: Upstreams, links: AssetContentLinks, mayReadAssets: (caller: Caller) => boolean) {
   return async (req: Request<{ key: string }>, res: Response): Promise<void> => {
     const { key } = req.params;
     res.set(SAFETY_HEADERS);
@@ -41,6 +46,11 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
       res.status(403).json({ error: { code: 'FORBIDDEN', message: 'The link is invalid or has expired: ask the API for a new contentUrl.' } });
       return;
     }
+    const caller = callerOf(res);
+    // Unchecked callers (AUTH_DISABLED) get what an unsigned link always gave: the public bytes.
+    const credentials = signed === 'valid' || (caller.kind === 'token' && mayReadAssets(caller));
+    // An unsigned link answers by the caller's token: shared caches must keep them apart.
+    if (signed === 'absent') res.vary('authorization');
     const disconnected = new AbortController();
     res.on('close', () => disconnected.abort());
     const conditional = Object.fromEntries(
@@ -48,7 +58,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
     );
     try {
       const upstream = await upstreams.assets.content({ signal: disconnected.signal, calls: new UpstreamCallLog(), log: req.log }, key, {
-        credentials: signed === 'valid',
+        credentials,
         conditional,
       });
       res.status(upstream.statusCode);
@@ -58,7 +68,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
       }
       res.setHeader('content-disposition', shownInline(upstream.headers['content-type']) ? 'inline' : 'attachment');
       // What the gateway fetched with its own credentials must not land in a shared cache.
-      if (signed === 'valid') res.setHeader('cache-control', String(res.getHeader('cache-control') ?? '').replace(/\bpublic\b/, 'private') || 'private');
+      if (credentials) res.setHeader('cache-control', String(res.getHeader('cache-control') ?? '').replace(/\bpublic\b/, 'private') || 'private');
       await pipeline(upstream.body, res);
     } catch (error) {
       if (res.headersSent) return void res.destroy();

@@ -4,7 +4,7 @@ import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
-import { UNCHECKED } from '../auth/caller';
+import { ANONYMOUS } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../graphql/context';
@@ -15,6 +15,8 @@ import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 import type { LinkOrigin } from '../access/linkOrigin';
+import { callerOf } from './authentication';
+import type { UpgradeExtra } from './webSocketTransport';
 
 /** What every request's context shares: one per process. */
 export interface Services {
@@ -63,7 +65,7 @@ export function httpContext(services: Services) {
       if (!res.writableFinished) disconnected.abort();
     });
     return graphqlContext(services, {
-      caller: UNCHECKED,
+      caller: callerOf(res),
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
       origin: services.linkOrigin.of(req),
@@ -78,12 +80,13 @@ export function httpContext(services: Services) {
  * token comes in the connection's init payload under the same name as the header.
  */
 export function wsContext(services: Services) {
-  return (connection: WsContext<Record<string, unknown> | undefined, { request: IncomingMessage }>, signal: AbortSignal): GraphQLContext => {
+  return (connection: WsContext<Record<string, unknown> | undefined, UpgradeExtra>, signal: AbortSignal): GraphQLContext => {
     const token = connection.connectionParams?.[ACC_TOKEN_HEADER];
     // A subscription has no HTTP request of its own: each operation gets an id.
     const requestId = randomUUID();
     return graphqlContext(services, {
-      caller: UNCHECKED,
+      // Set when `connection_init` was accepted, before any operation can run.
+      caller: connection.extra.caller ?? ANONYMOUS,
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
       signal,
       origin: services.linkOrigin.of(connection.extra.request),

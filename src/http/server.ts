@@ -15,6 +15,9 @@ import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER } from '../auth/accToken';
+import type { Authenticator } from '../auth/authenticator';
+import type { Caller } from '../auth/caller';
+import { decide, typeRequirementOf } from '../access/requirements';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { LoaderOptions } from '../loaders';
@@ -24,6 +27,7 @@ import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, accessLog } from './accessLog';
 import { assetContentHandler } from './assetContent';
+import { authenticateRequests } from './authentication';
 import { jsonBodyDeadline } from './bodyDeadline';
 import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
@@ -50,6 +54,8 @@ export interface GatewayOptions {
   /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
   sandboxHeaders?: Record<string, string>;
   loaderOptions?: LoaderOptions;
+  /** Who each request is (src/auth/authenticator.ts), on every transport. */
+  authenticator: Authenticator;
 }
 
 export interface RunningGateway {
@@ -62,7 +68,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
@@ -107,6 +113,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     schema,
     policy,
     origins,
+    authenticator,
     limits: config.webSocket,
     context: wsContext(services),
     draining: () => draining,
@@ -154,15 +161,20 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   });
   const { metricsEnabled, metricsPort, metricsHost } = config.observability;
   if (metricsEnabled && metricsPort === undefined) app.get('/metrics', metricsEndpoint(telemetry.metrics));
-  app.get(`${ASSET_CONTENT_PATH}/:key/content`, assetContentHandler(upstreams, services.assetLinks));
+  const authenticate = authenticateRequests(authenticator);
+  // The route reads assets under the schema's own rule for `Asset` (assets:read).
+  const assetRequirement = typeRequirementOf(schema, 'Asset');
+  const mayReadAssets = (caller: Caller) => decide(assetRequirement, caller) === 'allowed';
+  app.get(`${ASSET_CONTENT_PATH}/:key/content`, authenticate, assetContentHandler(upstreams, services.assetLinks, mayReadAssets));
   app.use(
     GRAPHQL_PATH,
     cors<cors.CorsRequest>({
       origin: origins.corsOrigins,
-      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER, REQUEST_ID_HEADER, 'traceparent'],
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER, REQUEST_ID_HEADER, 'traceparent'],
       exposedHeaders: [REQUEST_ID_HEADER],
       maxAge: 600,
     }),
+    authenticate,
     jsonBodyDeadline(config.http.jsonBodyTimeoutMs),
     express.json({ limit: policy.maxMessageBytes }),
     ...multipartUploads(config),

@@ -1,14 +1,19 @@
-import type http from 'node:http';
+import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import type { DocumentNode, ExecutionArgs, GraphQLSchema } from 'graphql';
-import { makeServer } from 'graphql-ws';
+import { CloseCode, makeServer } from 'graphql-ws';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
+import { identifyCaller } from '../access/callerIdentity';
+import type { CallerRefusal } from '../access/callerIdentity';
 import type { OperationPolicy } from '../access/operationPolicy';
 import type { OriginPolicy } from '../access/origins';
+import type { Authenticator } from '../auth/authenticator';
+import { ANONYMOUS } from '../auth/caller';
+import type { Caller } from '../auth/caller';
 import type { Logger } from '../observability/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { requestErrorBody } from './errorBody';
@@ -28,6 +33,7 @@ export interface WebSocketTransportOptions {
   schema: GraphQLSchema;
   policy: OperationPolicy;
   origins: OriginPolicy;
+  authenticator: Authenticator;
   limits: WebSocketLimits;
   /** A new context for each operation; aborting `signal` abandons its vendor calls. */
   context: (connection: Connection, signal: AbortSignal) => GraphQLContext;
@@ -40,6 +46,8 @@ export interface WebSocketTransportOptions {
 export type UpgradeExtra = {
   socket: WebSocket;
   request: http.IncomingMessage;
+  /** Who the connection acts for, set once `connection_init` was accepted. */
+  caller?: Caller;
 };
 
 export type Connection = Context<Record<string, unknown> | undefined, UpgradeExtra>;
@@ -53,7 +61,7 @@ export type Connection = Context<Record<string, unknown> | undefined, UpgradeExt
  * persisted queries and HTTP caching apply.
  */
 export function startWebSocketTransport(options: WebSocketTransportOptions): { dispose(): Promise<void> } {
-  const { httpServer, path, schema, policy, origins, limits, logger } = options;
+  const { httpServer, path, schema, policy, origins, authenticator, limits, logger } = options;
   // `ws` refuses a larger frame (close 1009) before buffering it, so a huge message costs nothing.
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: policy.maxMessageBytes });
 
@@ -62,8 +70,17 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
     socket.on('error', () => socket.destroy());
     const refusal = upgradeRefusal(request, path, origins, options.draining());
     if (refusal) return refuseUpgrade(socket, refusal);
-    wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit('connection', webSocket, request));
+    // A token in the upgrade's Authorization header is checked before the WebSocket opens.
+    identifyCaller(authenticator, request.headers.authorization).then((identified) => {
+      if ('refusal' in identified) return refuseUpgrade(socket, identified.refusal);
+      upgradeCallers.set(request, identified.caller);
+      wsServer.handleUpgrade(request, socket, head, (webSocket) => wsServer.emit('connection', webSocket, request));
+    }, (error: unknown) => {
+      logger.error({ err: error }, 'websocket upgrade failed');
+      socket.destroy();
+    });
   });
+  const upgradeCallers = new WeakMap<http.IncomingMessage, Caller>();
 
   const operations = new WeakMap<Connection, Map<string, AbortController>>();
   const abortOperation = (connection: Connection, id: string) => {
@@ -76,7 +93,22 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
 
   const server = makeServer<Record<string, unknown> | undefined, UpgradeExtra>({
     connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+    // Browsers cannot set headers on a WebSocket, so `connection_init` may carry the token
+    // (`{ "authorization": "Bearer …" }`); it wins over the upgrade's header. A refused token
+    // closes with 4403, which graphql-ws clients retry, re-reading their connectionParams.
+    onConnect: async (connection) => {
+      const fromPayload = connection.connectionParams?.['authorization'];
+      const identified =
+        fromPayload === undefined ? { caller: upgradeCallers.get(connection.extra.request) ?? ANONYMOUS } : await identifyCaller(authenticator, fromPayload);
+      if ('refusal' in identified) {
+        connection.extra.socket.close(CloseCode.Forbidden, closeReason(identified.refusal));
+        return false;
+      }
+      connection.extra.caller = identified.caller;
+      return true;
+    },
     onSubscribe: (connection, id, payload) => {
+      if (tokenExpired(connection.extra.caller)) return [requestError('UNAUTHENTICATED', TOKEN_EXPIRED)];
       const prepared = prepareSubscription(schema, policy, limits, connection, payload);
       if (Array.isArray(prepared)) return prepared;
       const abort = new AbortController();
@@ -87,7 +119,11 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
       eventContexts.set(contextValue, contextFor);
       return { ...prepared, contextValue };
     },
-    subscribe: (args) => subscribeWithContextPerEvent(args, eventContexts.get(args.contextValue as object)!),
+    subscribe: (args) => {
+      const context = args.contextValue as GraphQLContext;
+      const endsAt = context.caller.kind === 'token' ? { at: context.caller.expiresAt, error: requestError('UNAUTHENTICATED', TOKEN_EXPIRED) } : undefined;
+      return subscribeWithContextPerEvent(args, eventContexts.get(context)!, endsAt);
+    },
     onComplete: (connection, id) => abortOperation(connection, id),
     onNext: (_connection, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: result.errors.map((error) => policy.formatGraphQLError(error)) } : result,
@@ -100,6 +136,18 @@ interface Refusal {
   status: number;
   code: string;
   message: string;
+  headers?: Record<string, string>;
+}
+
+const TOKEN_EXPIRED = 'The access token expired: connect again with a new one.';
+
+function tokenExpired(caller: Caller | undefined): boolean {
+  return caller?.kind === 'token' && caller.expiresAt <= Date.now();
+}
+
+/** A close frame's reason holds at most 123 bytes. */
+function closeReason({ code, message }: CallerRefusal): string {
+  return Buffer.from(`${code}: ${message}`).subarray(0, 123).toString().replace(/\uFFFD$/, '');
 }
 
 function upgradeRefusal(request: http.IncomingMessage, path: string, origins: OriginPolicy, draining: boolean): Refusal | undefined {
@@ -112,15 +160,14 @@ function upgradeRefusal(request: http.IncomingMessage, path: string, origins: Or
 }
 
 /** Answers the upgrade request as plain HTTP, before any WebSocket or GraphQL work. */
-function refuseUpgrade(socket: Duplex, { status, code, message }: Refusal): void {
+function refuseUpgrade(socket: Duplex, { status, code, message, headers = {} }: Refusal): void {
   const body = JSON.stringify(requestErrorBody(code, message));
+  const extraHeaders = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\n${extraHeaders}` +
       `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }
-
-const STATUS_TEXT: Record<number, string> = { 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
 /** The execution arguments of a subscription, or why it may not run. */
 function prepareSubscription(
