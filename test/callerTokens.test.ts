@@ -2,15 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SignJWT, base64url, exportSPKI, importJWK } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
 import { request } from 'undici';
+import { startApp } from '../src/app';
 import { AuthenticationError } from '../src/auth/authenticationError';
 import { createAuthenticator } from '../src/auth/authenticator';
 import type { Authenticator } from '../src/auth/authenticator';
 import { ANONYMOUS, UNCHECKED } from '../src/auth/caller';
 import type { Caller } from '../src/auth/caller';
-import { ALL_SCOPES } from '../src/auth/scopes';
+import { ALL_SCOPES, READ_SCOPES } from '../src/auth/scopes';
 import { VerifiedTokens } from '../src/auth/verifiedTokens';
 import type { TokenCaller } from '../src/auth/verifiedTokens';
-import { ASYMMETRIC_JWS_ALGORITHMS } from '../src/config';
+import { ASYMMETRIC_JWS_ALGORITHMS, loadConfig } from '../src/config';
 import type { JwtOptions } from '../src/config';
 import { GatewayError } from '../src/errors';
 import { createLogger } from '../src/observability/logger';
@@ -419,5 +420,35 @@ describe('Authorization headers', () => {
       expect(await disabled.authenticate(header)).toBe(UNCHECKED);
     }
     expect(issuer.jwksRequests).toBe(before);
+  });
+});
+
+describe('demo mode', () => {
+  it('starts an embedded issuer and verifies its two demo tokens; Sandbox gets the full one', async () => {
+    const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' }));
+    try {
+      const { full, readOnly } = app.demoTokens!;
+      expect(app.demoHeaders.authorization).toBe(`Bearer ${full}`);
+      const editor = await app.authenticator.authenticate(`Bearer ${full}`);
+      expect(editor).toMatchObject({ kind: 'token', sub: 'demo-editor', clientId: 'mediagraph-demo', scopes: new Set(ALL_SCOPES) });
+      const viewer = await app.authenticator.authenticate(`Bearer ${readOnly}`);
+      expect(viewer).toMatchObject({ kind: 'token', sub: 'demo-viewer', scopes: new Set(READ_SCOPES) });
+      const hours = ((editor as TokenCaller).expiresAt - Date.now()) / 3_600_000;
+      expect(hours).toBeGreaterThan(11.9);
+      expect(hours).toBeLessThanOrEqual(12);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('has no demo issuer with AUTH_DISABLED', async () => {
+    const app = await startApp(loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', AUTH_DISABLED: 'true' }));
+    try {
+      expect(app.demoTokens).toBeUndefined();
+      expect(app.demoHeaders.authorization).toBeUndefined();
+      expect(await app.authenticator.authenticate('Bearer anything')).toBe(UNCHECKED);
+    } finally {
+      await app.stop();
+    }
   });
 });

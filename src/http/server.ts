@@ -15,6 +15,7 @@ import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import express from 'express';
 import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER } from '../auth/accToken';
+import type { Authenticator } from '../auth/authenticator';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import type { LoaderOptions } from '../loaders';
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   /** Headers Apollo Sandbox starts with (the demo ACC token when running on simulators). */
   sandboxHeaders?: Record<string, string>;
   loaderOptions?: LoaderOptions;
+  /** Establishes each request's caller (HTTP, WebSocket and the asset route alike). */
+  authenticator: Authenticator;
 }
 
 export interface RunningGateway {
@@ -58,7 +61,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator: _authenticator }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const app = express();
   app.disable('x-powered-by');
