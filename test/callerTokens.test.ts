@@ -17,7 +17,7 @@ import { GatewayError } from '../src/errors';
 import { createLogger } from '../src/observability/logger';
 import type { Logger } from '../src/observability/logger';
 import { startIssuerSimulator } from '../src/simulators/issuer/server';
-import type { IssuerAlgorithm, IssuerSimulator } from '../src/simulators/issuer/server';
+import type { IssuerAlgorithm, IssuerSimulator, IssuerSimulatorOptions } from '../src/simulators/issuer/server';
 import { captureLogs } from './helpers/logCapture';
 import { waitFor } from './helpers/waitFor';
 
@@ -40,6 +40,16 @@ function authenticatorFor(issuer: IssuerSimulator, tuning: Partial<JwtOptions> =
     },
     logger,
   );
+}
+
+/** Runs `use` against an issuer simulator of its own, closed afterwards. */
+async function withIssuer(use: (issuer: IssuerSimulator) => Promise<void>, options?: IssuerSimulatorOptions): Promise<void> {
+  const issuer = await startIssuerSimulator(options);
+  try {
+    await use(issuer);
+  } finally {
+    await issuer.close();
+  }
 }
 
 /** What `authenticate` threw (fails the test when it answered instead). */
@@ -159,13 +169,10 @@ describe.each<IssuerAlgorithm>(['ES256', 'RS256'])('access tokens signed %s', (a
     const claims = { iss: issuer.issuer, aud: issuer.audience, exp: nowSeconds() + 300, scope: ALL_SCOPES.join(' ') };
     await expectInvalidToken(authenticator, `${header}.${base64url.encode(JSON.stringify(claims))}.${signature}`, 'The access token signature is invalid');
 
-    const impostor = await startIssuerSimulator({ algorithm });
-    try {
-      // The impostor names the trusted key's kid: the signature, not the header, decides.
+    // The impostor names the trusted key's kid: the signature, not the header, decides.
+    await withIssuer(async (impostor) => {
       await expectInvalidToken(authenticator, await impostor.sign({ iss: issuer.issuer }, { kid: issuer.kid }), 'The access token signature is invalid');
-    } finally {
-      await impostor.close();
-    }
+    }, { algorithm });
   });
 
   it('refuses a kid the JWKS does not hold after one refetch, and refetches no more within the cooldown', async () => {
@@ -181,245 +188,237 @@ describe.each<IssuerAlgorithm>(['ES256', 'RS256'])('access tokens signed %s', (a
   });
 });
 
-describe('the issuer rotates its key mid-run', () => {
+describe('the JWKS over time (a new issuer for each test)', () => {
   let issuer: IssuerSimulator;
   beforeEach(async () => {
     issuer = await startIssuerSimulator();
   });
   afterEach(() => issuer.close());
 
-  it('accepts the new kid after a refetch, and refetches at most once per cooldown', async () => {
-    const authenticator = authenticatorFor(issuer, { jwksCooldownMs: 500 });
-    const before = await issuer.sign({ sub: 'before' });
-    expect(await authenticator.authenticate(`Bearer ${before}`)).toMatchObject({ sub: 'before' });
-    expect(issuer.jwksRequests).toBe(1);
+  describe('the issuer rotates its key mid-run', () => {
+    it('accepts the new kid after a refetch, and refetches at most once per cooldown', async () => {
+      const authenticator = authenticatorFor(issuer, { jwksCooldownMs: 500 });
+      const before = await issuer.sign({ sub: 'before' });
+      expect(await authenticator.authenticate(`Bearer ${before}`)).toMatchObject({ sub: 'before' });
+      expect(issuer.jwksRequests).toBe(1);
 
-    await sleep(550);
-    await issuer.rotate();
-    const afterFirst = await Promise.all(Array.from({ length: 10 }, (_, n) => issuer.sign({ sub: `after-${n}` })));
-    const callers = await Promise.all(afterFirst.map((token) => authenticator.authenticate(`Bearer ${token}`)));
-    expect(callers.map((caller) => caller.kind === 'token' && caller.sub)).toEqual(afterFirst.map((_, n) => `after-${n}`));
-    expect(issuer.jwksRequests).toBe(2);
+      await sleep(550);
+      await issuer.rotate();
+      const afterFirst = await Promise.all(Array.from({ length: 10 }, (_, n) => issuer.sign({ sub: `after-${n}` })));
+      const callers = await Promise.all(afterFirst.map((token) => authenticator.authenticate(`Bearer ${token}`)));
+      expect(callers.map((caller) => caller.kind === 'token' && caller.sub)).toEqual(afterFirst.map((_, n) => `after-${n}`));
+      expect(issuer.jwksRequests).toBe(2);
 
-    // Rotated again at once: within the cooldown the new kid is unknown, and no fetch is made.
-    await issuer.rotate();
-    const second = await issuer.sign({ sub: 'second' });
-    await expectInvalidToken(authenticator, second, 'The access token is signed with an unknown key');
-    expect(issuer.jwksRequests).toBe(2);
-    await sleep(550);
-    expect(await authenticator.authenticate(`Bearer ${second}`)).toMatchObject({ sub: 'second' });
-    expect(issuer.jwksRequests).toBe(3);
+      // Rotated again at once: within the cooldown the new kid is unknown, and no fetch is made.
+      await issuer.rotate();
+      const second = await issuer.sign({ sub: 'second' });
+      await expectInvalidToken(authenticator, second, 'The access token is signed with an unknown key');
+      expect(issuer.jwksRequests).toBe(2);
+      await sleep(550);
+      expect(await authenticator.authenticate(`Bearer ${second}`)).toMatchObject({ sub: 'second' });
+      expect(issuer.jwksRequests).toBe(3);
 
-    // A token of a retired key was verified before: it stays good until its exp (cached)…
-    expect(await authenticator.authenticate(`Bearer ${before}`)).toMatchObject({ sub: 'before' });
-    // …but a new one signed with a key no longer published is not.
-    const retired = authenticatorFor(issuer);
-    await expectInvalidToken(retired, await issuer.sign({}, { kid: 'retired' }), 'The access token is signed with an unknown key');
+      // A token of a retired key was verified before: it stays good until its exp (cached)…
+      expect(await authenticator.authenticate(`Bearer ${before}`)).toMatchObject({ sub: 'before' });
+      // …but a new one signed with a key no longer published is not.
+      const retired = authenticatorFor(issuer);
+      await expectInvalidToken(retired, await issuer.sign({}, { kid: 'retired' }), 'The access token is signed with an unknown key');
+    });
+
+    it('verifies tokens without kid against every published key', async () => {
+      const authenticator = authenticatorFor(issuer);
+      const oldKey = await issuer.sign({ sub: 'old-key' }, { kid: false });
+      await issuer.rotate({ keepPrevious: true });
+      const newKey = await issuer.sign({ sub: 'new-key' }, { kid: false });
+      expect(await authenticator.authenticate(`Bearer ${oldKey}`)).toMatchObject({ sub: 'old-key' });
+      expect(await authenticator.authenticate(`Bearer ${newKey}`)).toMatchObject({ sub: 'new-key' });
+      await withIssuer(async (impostor) => {
+        await expectInvalidToken(authenticator, await impostor.sign({ iss: issuer.issuer }, { kid: false }), 'The access token signature is invalid');
+      });
+    });
   });
 
-  it('verifies tokens without kid against every published key', async () => {
-    const authenticator = authenticatorFor(issuer);
-    const oldKey = await issuer.sign({ sub: 'old-key' }, { kid: false });
-    await issuer.rotate({ keepPrevious: true });
-    const newKey = await issuer.sign({ sub: 'new-key' }, { kid: false });
-    expect(await authenticator.authenticate(`Bearer ${oldKey}`)).toMatchObject({ sub: 'old-key' });
-    expect(await authenticator.authenticate(`Bearer ${newKey}`)).toMatchObject({ sub: 'new-key' });
-    const impostor = await startIssuerSimulator();
-    try {
-      await expectInvalidToken(authenticator, await impostor.sign({ iss: issuer.issuer }, { kid: false }), 'The access token signature is invalid');
-    } finally {
-      await impostor.close();
-    }
-  });
-});
+  describe('the JWKS is down', () => {
+    it.each([
+      ['answers 503', (down: IssuerSimulator) => void (down.down = true)],
+      ['cuts connections', (down: IssuerSimulator) => down.faults.inject({ kind: 'reset' })],
+    ])('when it %s, the cached keys keep verifying, fetches stay bounded, one warning', async (_, takeDown) => {
+      const logs = captureLogs('info');
+      const authenticator = authenticatorFor(issuer, { jwksMaxAgeMs: 100, jwksCooldownMs: 200 }, logs.logger);
+      expect(await authenticator.authenticate(`Bearer ${await issuer.sign({ sub: 'first' })}`)).toMatchObject({ sub: 'first' });
+      takeDown(issuer);
+      await sleep(150);
 
-describe('the JWKS is down', () => {
-  let issuer: IssuerSimulator;
-  beforeEach(async () => {
-    issuer = await startIssuerSimulator();
-  });
-  afterEach(() => issuer.close());
+      const started = Date.now();
+      const callers: Caller[] = [];
+      while (Date.now() - started < 700) {
+        callers.push(await authenticator.authenticate(`Bearer ${await issuer.sign({ sub: `during-${callers.length}` })}`));
+        await sleep(10);
+      }
+      expect(callers.length).toBeGreaterThan(20);
+      expect(callers.every((caller) => caller.kind === 'token')).toBe(true);
+      // One fetch per cooldown (200 ms) over ~850 ms, whatever the number of requests.
+      const fetchesWhileDown = issuer.jwksRequests - 1;
+      expect(fetchesWhileDown).toBeGreaterThanOrEqual(2);
+      expect(fetchesWhileDown).toBeLessThanOrEqual(6);
+      const warnings = logs.lines().filter((line) => line.level === 'warn');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ jwksUrl: issuer.jwksUrl, keysHeld: true });
 
-  it.each([
-    ['answers 503', (down: IssuerSimulator) => void (down.down = true)],
-    ['cuts connections', (down: IssuerSimulator) => down.faults.inject({ kind: 'reset' })],
-  ])('when it %s, the cached keys keep verifying, fetches stay bounded, one warning', async (_, takeDown) => {
-    const logs = captureLogs('info');
-    const authenticator = authenticatorFor(issuer, { jwksMaxAgeMs: 100, jwksCooldownMs: 200 }, logs.logger);
-    expect(await authenticator.authenticate(`Bearer ${await issuer.sign({ sub: 'first' })}`)).toMatchObject({ sub: 'first' });
-    takeDown(issuer);
-    await sleep(150);
+      // A kid only a refetch could find is not the caller's fault while the issuer is down.
+      const unknown = await refusal(authenticator.authenticate(`Bearer ${await issuer.sign({}, { kid: 'rotated-meanwhile' })}`));
+      expect(unknown).not.toBeInstanceOf(AuthenticationError);
+      expect(unknown.code).toBe('UPSTREAM_UNAVAILABLE');
 
-    const started = Date.now();
-    const callers: Caller[] = [];
-    while (Date.now() - started < 700) {
-      callers.push(await authenticator.authenticate(`Bearer ${await issuer.sign({ sub: `during-${callers.length}` })}`));
-      await sleep(10);
-    }
-    expect(callers.length).toBeGreaterThan(20);
-    expect(callers.every((caller) => caller.kind === 'token')).toBe(true);
-    // One fetch per cooldown (200 ms) over ~850 ms, whatever the number of requests.
-    const fetchesWhileDown = issuer.jwksRequests - 1;
-    expect(fetchesWhileDown).toBeGreaterThanOrEqual(2);
-    expect(fetchesWhileDown).toBeLessThanOrEqual(6);
-    const warnings = logs.lines().filter((line) => line.level === 'warn');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ jwksUrl: issuer.jwksUrl, keysHeld: true });
+      issuer.down = false;
+      issuer.faults.clear();
+      await sleep(250);
+      await authenticator.authenticate(`Bearer ${await issuer.sign()}`);
+      await waitFor(() => logs.lines().some((line) => line.msg === "Token issuer's JWKS reachable again"));
+      expect(logs.lines().filter((line) => line.level === 'warn')).toHaveLength(1);
+    });
 
-    // A kid only a refetch could find is not the caller's fault while the issuer is down.
-    const unknown = await refusal(authenticator.authenticate(`Bearer ${await issuer.sign({}, { kid: 'rotated-meanwhile' })}`));
-    expect(unknown).not.toBeInstanceOf(AuthenticationError);
-    expect(unknown.code).toBe('UPSTREAM_UNAVAILABLE');
+    it('with no keys yet, answers UPSTREAM_UNAVAILABLE (not the token’s fault), retrying once per cooldown', async () => {
+      const logs = captureLogs('info');
+      const authenticator = authenticatorFor(issuer, { jwksCooldownMs: 300 }, logs.logger);
+      issuer.down = true;
+      const token = await issuer.sign();
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const error = await refusal(authenticator.authenticate(`Bearer ${token}`));
+        expect(error).not.toBeInstanceOf(AuthenticationError);
+        expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: "The token issuer's keys cannot be fetched; try again later" });
+      }
+      expect(issuer.jwksRequests).toBe(1);
+      expect(logs.lines().filter((line) => line.level === 'warn')).toMatchObject([{ keysHeld: false }]);
 
-    issuer.down = false;
-    issuer.faults.clear();
-    await sleep(250);
-    await authenticator.authenticate(`Bearer ${await issuer.sign()}`);
-    await waitFor(() => logs.lines().some((line) => line.msg === "Token issuer's JWKS reachable again"));
-    expect(logs.lines().filter((line) => line.level === 'warn')).toHaveLength(1);
-  });
+      issuer.down = false;
+      await sleep(350);
+      expect(await authenticator.authenticate(`Bearer ${token}`)).toMatchObject({ kind: 'token' });
+      expect(issuer.jwksRequests).toBe(2);
+    });
 
-  it('with no keys yet, answers UPSTREAM_UNAVAILABLE (not the token’s fault), retrying once per cooldown', async () => {
-    const logs = captureLogs('info');
-    const authenticator = authenticatorFor(issuer, { jwksCooldownMs: 300 }, logs.logger);
-    issuer.down = true;
-    const token = await issuer.sign();
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const error = await refusal(authenticator.authenticate(`Bearer ${token}`));
+    it('with nothing listening at the JWKS URL (connection refused), answers UPSTREAM_UNAVAILABLE', async () => {
+      const gone = await startIssuerSimulator();
+      const token = await gone.sign();
+      await gone.close();
+      const error = await refusal(authenticatorFor(gone).authenticate(`Bearer ${token}`));
+      expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
       expect(error).not.toBeInstanceOf(AuthenticationError);
-      expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: "The token issuer's keys cannot be fetched; try again later" });
-    }
-    expect(issuer.jwksRequests).toBe(1);
-    expect(logs.lines().filter((line) => line.level === 'warn')).toMatchObject([{ keysHeld: false }]);
+    });
 
-    issuer.down = false;
-    await sleep(350);
-    expect(await authenticator.authenticate(`Bearer ${token}`)).toMatchObject({ kind: 'token' });
-    expect(issuer.jwksRequests).toBe(2);
-  });
-
-  it('with nothing listening at the JWKS URL (connection refused), answers UPSTREAM_UNAVAILABLE', async () => {
-    const gone = await startIssuerSimulator();
-    const token = await gone.sign();
-    await gone.close();
-    const error = await refusal(authenticatorFor(gone).authenticate(`Bearer ${token}`));
-    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
-    expect(error).not.toBeInstanceOf(AuthenticationError);
-  });
-
-  it('serves concurrent first requests from one fetch', async () => {
-    const authenticator = authenticatorFor(issuer);
-    const tokens = await Promise.all(Array.from({ length: 25 }, (_, n) => issuer.sign({ sub: `concurrent-${n}` })));
-    const callers = await Promise.all(tokens.map((token) => authenticator.authenticate(`Bearer ${token}`)));
-    expect(callers.every((caller) => caller.kind === 'token')).toBe(true);
-    expect(issuer.jwksRequests).toBe(1);
+    it('serves concurrent first requests from one fetch', async () => {
+      const authenticator = authenticatorFor(issuer);
+      const tokens = await Promise.all(Array.from({ length: 25 }, (_, n) => issuer.sign({ sub: `concurrent-${n}` })));
+      const callers = await Promise.all(tokens.map((token) => authenticator.authenticate(`Bearer ${token}`)));
+      expect(callers.every((caller) => caller.kind === 'token')).toBe(true);
+      expect(issuer.jwksRequests).toBe(1);
+    });
   });
 });
 
-describe('verified tokens are cached until their exp', () => {
+describe('one issuer for the whole block', () => {
   let issuer: IssuerSimulator;
   beforeAll(async () => {
     issuer = await startIssuerSimulator();
   });
   afterAll(() => issuer.close());
 
-  it('answers a repeat token with no JWKS request and no signature check, much cheaper', async () => {
-    const authenticator = authenticatorFor(issuer);
-    const tokens = await Promise.all(Array.from({ length: 200 }, (_, n) => issuer.sign({ sub: `user-${n}`, scope: 'assets:read' })));
-    await authenticator.authenticate(`Bearer ${tokens[0]}`);
+  describe('verified tokens are cached until their exp', () => {
+    it('answers a repeat token with no JWKS request and no signature check, much cheaper', async () => {
+      const authenticator = authenticatorFor(issuer);
+      const tokens = await Promise.all(Array.from({ length: 200 }, (_, n) => issuer.sign({ sub: `user-${n}`, scope: 'assets:read' })));
+      await authenticator.authenticate(`Bearer ${tokens[0]}`);
 
-    const signatureChecks = jest.spyOn(globalThis.crypto.subtle, 'verify');
-    try {
-      let started = process.hrtime.bigint();
-      for (const token of tokens.slice(1)) await authenticator.authenticate(`Bearer ${token}`);
-      const uncachedNs = Number(process.hrtime.bigint() - started) / (tokens.length - 1);
-      expect(signatureChecks).toHaveBeenCalledTimes(tokens.length - 1);
+      const signatureChecks = jest.spyOn(globalThis.crypto.subtle, 'verify');
+      try {
+        let started = process.hrtime.bigint();
+        for (const token of tokens.slice(1)) await authenticator.authenticate(`Bearer ${token}`);
+        const uncachedNs = Number(process.hrtime.bigint() - started) / (tokens.length - 1);
+        expect(signatureChecks).toHaveBeenCalledTimes(tokens.length - 1);
 
-      signatureChecks.mockClear();
-      const fetches = issuer.jwksRequests;
-      started = process.hrtime.bigint();
-      for (const token of tokens.slice(1)) await authenticator.authenticate(`Bearer ${token}`);
-      const cachedNs = Number(process.hrtime.bigint() - started) / (tokens.length - 1);
-      expect(signatureChecks).not.toHaveBeenCalled();
-      expect(issuer.jwksRequests).toBe(fetches);
-      expect(cachedNs * 2).toBeLessThan(uncachedNs);
-    } finally {
-      signatureChecks.mockRestore();
-    }
+        signatureChecks.mockClear();
+        const fetches = issuer.jwksRequests;
+        started = process.hrtime.bigint();
+        for (const token of tokens.slice(1)) await authenticator.authenticate(`Bearer ${token}`);
+        const cachedNs = Number(process.hrtime.bigint() - started) / (tokens.length - 1);
+        expect(signatureChecks).not.toHaveBeenCalled();
+        expect(issuer.jwksRequests).toBe(fetches);
+        expect(cachedNs * 2).toBeLessThan(uncachedNs);
+      } finally {
+        signatureChecks.mockRestore();
+      }
+    });
+
+    it('refuses a cached token once it expired', async () => {
+      const authenticator = authenticatorFor(issuer, { clockSkewSeconds: 0 });
+      const token = await issuer.sign({ sub: 'short-lived' }, { expiresInSeconds: 1 });
+      const caller = await authenticator.authenticate(`Bearer ${token}`);
+      expect(caller).toMatchObject({ sub: 'short-lived' });
+      await sleep((caller as TokenCaller).expiresAt - Date.now() + 20);
+      await expectInvalidToken(authenticator, token, 'The access token expired');
+    });
+
+    it('keeps at most its bound, forgetting the oldest first', async () => {
+      const cache = new VerifiedTokens(2);
+      let verifications = 0;
+      const verify = (sub: string) => async (): Promise<TokenCaller> => {
+        verifications += 1;
+        return { kind: 'token', sub, clientId: undefined, scopes: new Set(), expiresAt: Date.now() + 60_000 };
+      };
+      for (const token of ['a', 'b', 'a', 'c', 'b', 'a']) await cache.remember(token, verify(token));
+      // a, b verified; a cached; c evicts a; b cached; a verified again (evicting b).
+      expect(verifications).toBe(4);
+      expect(cache.size).toBe(2);
+    });
   });
 
-  it('refuses a cached token once it expired', async () => {
-    const authenticator = authenticatorFor(issuer, { clockSkewSeconds: 0 });
-    const token = await issuer.sign({ sub: 'short-lived' }, { expiresInSeconds: 1 });
-    const caller = await authenticator.authenticate(`Bearer ${token}`);
-    expect(caller).toMatchObject({ sub: 'short-lived' });
-    await sleep((caller as TokenCaller).expiresAt - Date.now() + 20);
-    await expectInvalidToken(authenticator, token, 'The access token expired');
-  });
+  describe('Authorization headers', () => {
+    let authenticator: Authenticator;
+    beforeAll(() => {
+      authenticator = authenticatorFor(issuer);
+    });
 
-  it('keeps at most its bound, forgetting the oldest first', async () => {
-    const cache = new VerifiedTokens(2);
-    let verifications = 0;
-    const verify = (sub: string) => async (): Promise<TokenCaller> => {
-      verifications += 1;
-      return { kind: 'token', sub, clientId: undefined, scopes: new Set(), expiresAt: Date.now() + 60_000 };
-    };
-    for (const token of ['a', 'b', 'a', 'c', 'b', 'a']) await cache.remember(token, verify(token));
-    // a, b verified; a cached; c evicts a; b cached; a verified again (evicting b).
-    expect(verifications).toBe(4);
-    expect(cache.size).toBe(2);
-  });
-});
+    it('no header, or an empty one, is the anonymous caller', async () => {
+      expect(await authenticator.authenticate(undefined)).toBe(ANONYMOUS);
+      expect(await authenticator.authenticate('')).toBe(ANONYMOUS);
+    });
 
-describe('Authorization headers', () => {
-  let issuer: IssuerSimulator;
-  let authenticator: Authenticator;
-  beforeAll(async () => {
-    issuer = await startIssuerSimulator();
-    authenticator = authenticatorFor(issuer);
-  });
-  afterAll(() => issuer.close());
+    it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'Bearertoken', 'Bearer a b', 'Bearer a"b', 'Token abc.def.ghi', ' ', 'Bearer\tabc', 'Bearer ==abc'])(
+      'refuses %j as invalid_request',
+      async (header) => {
+        const error = await refusal(authenticator.authenticate(header));
+        expect(error).toBeInstanceOf(AuthenticationError);
+        expect(error).toMatchObject({ code: 'UNAUTHENTICATED', bearerError: 'invalid_request' });
+        expect((error as AuthenticationError).challenge).toBe(
+          'Bearer realm="mediagraph", error="invalid_request", error_description="The Authorization header must be Bearer followed by an access token"',
+        );
+      },
+    );
 
-  it('no header, or an empty one, is the anonymous caller', async () => {
-    expect(await authenticator.authenticate(undefined)).toBe(ANONYMOUS);
-    expect(await authenticator.authenticate('')).toBe(ANONYMOUS);
-  });
+    it.each([
+      ['not a JWT', 'abc'],
+      ['two parts', 'abc.def'],
+      ['four parts', 'a.b.c.d'],
+      ['a header that is not JSON', `${base64url.encode('{"alg":')}.e30.c2ln`],
+      ['a header without alg', `${base64url.encode('{"typ":"JWT"}')}.e30.c2ln`],
+      ['an alg that is not a string', `${base64url.encode('{"alg":256}')}.e30.c2ln`],
+      ['a header that is a JSON array', `${base64url.encode('["ES256"]')}.e30.c2ln`],
+    ])('refuses a malformed token (%s) as invalid_token, without a JWKS request', async (_, token) => {
+      const before = issuer.jwksRequests;
+      const error = await refusal(authenticator.authenticate(`Bearer ${token}`));
+      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', bearerError: 'invalid_token' });
+      expect(error.message).toMatch(/^The access token (is malformed|is signed with an algorithm that is not allowed)$/);
+      expect(issuer.jwksRequests).toBe(before);
+    });
 
-  it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', 'Bearertoken', 'Bearer a b', 'Bearer a"b', 'Token abc.def.ghi', ' ', 'Bearer\tabc', 'Bearer ==abc'])(
-    'refuses %j as invalid_request',
-    async (header) => {
-      const error = await refusal(authenticator.authenticate(header));
-      expect(error).toBeInstanceOf(AuthenticationError);
-      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', bearerError: 'invalid_request' });
-      expect((error as AuthenticationError).challenge).toBe(
-        'Bearer realm="mediagraph", error="invalid_request", error_description="The Authorization header must be Bearer followed by an access token"',
-      );
-    },
-  );
-
-  it.each([
-    ['not a JWT', 'abc'],
-    ['two parts', 'abc.def'],
-    ['four parts', 'a.b.c.d'],
-    ['a header that is not JSON', `${base64url.encode('{"alg":')}.e30.c2ln`],
-    ['a header without alg', `${base64url.encode('{"typ":"JWT"}')}.e30.c2ln`],
-    ['an alg that is not a string', `${base64url.encode('{"alg":256}')}.e30.c2ln`],
-    ['a header that is a JSON array', `${base64url.encode('["ES256"]')}.e30.c2ln`],
-  ])('refuses a malformed token (%s) as invalid_token, without a JWKS request', async (_, token) => {
-    const before = issuer.jwksRequests;
-    const error = await refusal(authenticator.authenticate(`Bearer ${token}`));
-    expect(error).toMatchObject({ code: 'UNAUTHENTICATED', bearerError: 'invalid_token' });
-    expect(error.message).toMatch(/^The access token (is malformed|is signed with an algorithm that is not allowed)$/);
-    expect(issuer.jwksRequests).toBe(before);
-  });
-
-  it('AUTH_DISABLED: every caller is unchecked, whatever it sends', async () => {
-    const disabled = createAuthenticator({ mode: 'disabled' }, silent);
-    const before = issuer.jwksRequests;
-    for (const header of [undefined, '', `Bearer ${await issuer.sign()}`, 'Bearer garbage', 'Basic x']) {
-      expect(await disabled.authenticate(header)).toBe(UNCHECKED);
-    }
-    expect(issuer.jwksRequests).toBe(before);
+    it('AUTH_DISABLED: every caller is unchecked, whatever it sends', async () => {
+      const disabled = createAuthenticator({ mode: 'disabled' }, silent);
+      const before = issuer.jwksRequests;
+      for (const header of [undefined, '', `Bearer ${await issuer.sign()}`, 'Bearer garbage', 'Basic x']) {
+        expect(await disabled.authenticate(header)).toBe(UNCHECKED);
+      }
+      expect(issuer.jwksRequests).toBe(before);
+    });
   });
 });
 
