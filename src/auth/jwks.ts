@@ -1,5 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors } from 'jose';
-import type { JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey, LocalJWKSet, RemoteJWKSet } from 'jose';
 import { GatewayError } from '../errors';
 import type { Logger } from '../observability/logger';
 
@@ -27,8 +27,8 @@ export interface IssuerKeysOptions {
  *   answer is UPSTREAM_UNAVAILABLE, never an error blaming the caller's token.
  */
 export class IssuerKeys {
-  private readonly remote;
-  private keys: ReturnType<typeof createLocalJWKSet> | undefined;
+  private readonly remote: RemoteJWKSet;
+  private keys: LocalJWKSet | undefined;
   private fetchedAt = -Infinity;
   private attemptedAt = -Infinity;
   private pending: Promise<boolean> | undefined;
@@ -38,12 +38,8 @@ export class IssuerKeys {
     private readonly options: IssuerKeysOptions,
     private readonly logger: Logger,
   ) {
-    // jose never refetches on its own: `refresh` decides (cooldownDuration Infinity).
-    this.remote = createRemoteJWKSet(new URL(options.jwksUrl), {
-      timeoutDuration: JWKS_FETCH_TIMEOUT_MS,
-      cooldownDuration: Infinity,
-      cacheMaxAge: Infinity,
-    });
+    // Only its reload() and jwks() are used, so jose's own cooldown and max age never apply.
+    this.remote = createRemoteJWKSet(new URL(options.jwksUrl), { timeoutDuration: JWKS_FETCH_TIMEOUT_MS });
   }
 
   /** The key a token's header names: jwtVerify's key argument. */
@@ -61,7 +57,7 @@ export class IssuerKeys {
     }
   };
 
-  private held(): NonNullable<IssuerKeys['keys']> {
+  private held(): LocalJWKSet {
     if (!this.keys) throw unavailable();
     return this.keys;
   }
