@@ -1,5 +1,8 @@
-/** apollo-upload-client and what it imports ship only ES modules: Jest compiles them to CommonJS. */
-const esmOnlyPackages = ['apollo-upload-client', 'extract-files', 'is-plain-obj'];
+/**
+ * Packages that ship only ES modules (apollo-upload-client and what it imports, jose): Jest's
+ * module system cannot require them as Node 20.19 does, so it compiles them to CommonJS.
+ */
+const esmOnlyPackages = ['apollo-upload-client', 'extract-files', 'is-plain-obj', 'jose'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -5,6 +5,10 @@ import { startGateway } from './http/server';
 import type { LoaderOptions } from './loaders';
 import type { RunningGateway } from './http/server';
 import { ACC_TOKEN_HEADER } from './auth/accToken';
+import { createAuthenticator } from './auth/authenticator';
+import type { Authenticator, AuthenticatorOptions } from './auth/authenticator';
+import { startDemoIssuer } from './auth/demoIssuer';
+import type { DemoTokens } from './auth/demoIssuer';
 import { DEMO } from './simulators/acc/seed';
 import { startAccSimulator } from './simulators/acc/server';
 import { ASSETS_DEMO, startAssetsSimulator } from './simulators/assets/server';
@@ -23,6 +27,10 @@ export interface RunningApp {
   simulated: string[];
   /** Headers the demo data needs (preset in Apollo Sandbox too). */
   demoHeaders: Record<string, string>;
+  /** Who each request is: verifies access tokens (or, AUTH_DISABLED, checks nobody). */
+  authenticator: Authenticator;
+  /** Demo mode: tokens of the embedded issuer, `full` also in `demoHeaders`. */
+  demoTokens?: DemoTokens;
   /** Where APQ documents and revalidation entries live: memory, or Redis shared by replicas. */
   cacheKind: GatewayCache['kind'];
   stop(): Promise<void>;
@@ -49,6 +57,19 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     simulated.push(name);
     return toConfig(simulator.url);
   }
+
+  let authOptions: AuthenticatorOptions;
+  let demoTokens: DemoTokens | undefined;
+  if (config.auth.mode === 'demo') {
+    const demo = await startDemoIssuer(config.auth.tuning);
+    closers.push(() => demo.close());
+    authOptions = { mode: 'jwt', jwt: demo.jwt };
+    demoTokens = demo.tokens;
+    demoHeaders.authorization = `Bearer ${demo.tokens.full}`;
+  } else {
+    authOptions = config.auth;
+  }
+  const authenticator = createAuthenticator(authOptions, telemetry.logger);
 
   const latencyMs = config.simulatorLatencyMs;
   const acc = await vendor('acc', config.upstreamUrls.acc, () => startAccSimulator({ latencyMs }), (url) => {
@@ -77,12 +98,14 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     (upstream, baseUrl) => new VendorCallTelemetry(upstream, baseUrl, telemetry),
   );
   closers.push(() => upstreams.close());
-  const gateway = await startGateway({ config, upstreams, cache: cache.store, telemetry, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions });
+  const gateway = await startGateway({ config, upstreams, cache: cache.store, telemetry, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions, authenticator });
 
   return {
     gateway,
     simulated,
     demoHeaders,
+    authenticator,
+    demoTokens,
     cacheKind: cache.kind,
     stop: async () => {
       await gateway.stop();

@@ -17,6 +17,11 @@ const optionalUrl = (protocol: RegExp) =>
     .optional()
     .or(z.literal('').transform(() => undefined));
 const optionalHttpUrl = optionalUrl(/^https?$/);
+/** Unset and empty (or blank) are the same: `AUTH_ISSUER=` in a .env file sets nothing. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -68,7 +73,23 @@ const envSchema = z.object({
   METRICS_HOST: z.string().min(1).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalHttpUrl,
   OTEL_SERVICE_NAME: z.string().min(1).default('mediagraph'),
+  AUTH_JWKS_URL: optionalHttpUrl,
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  AUTH_ALGORITHMS: optionalText,
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  AUTH_JWKS_COOLDOWN_MS: positiveInt.default(30_000),
+  AUTH_JWKS_MAX_AGE_MS: positiveInt.default(600_000),
+  AUTH_DISABLED: z.stringbool().default(false),
 });
+
+/**
+ * The JWS algorithms an access token may be signed with: every asymmetric one. `none` and the
+ * HMAC family (HS256…) are never accepted: an HMAC key made from the issuer's public key is
+ * the classic algorithm-confusion forgery.
+ */
+export const ASYMMETRIC_JWS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export type JwsAlgorithm = (typeof ASYMMETRIC_JWS_ALGORITHMS)[number];
 
 /** A vendor called with the gateway's own token. */
 export interface VendorEndpoint {
@@ -97,8 +118,40 @@ export interface CacheConfig {
   timeoutMs: number;
 }
 
+/** How access tokens are checked, whoever issues them. */
+export interface JwtTuning {
+  /** The `alg` values a token may carry (AUTH_ALGORITHMS), all asymmetric. */
+  algorithms: JwsAlgorithm[];
+  /** Leeway for `exp` and `nbf` against clocks that disagree a little. */
+  clockSkewSeconds: number;
+  /** Least time between two JWKS fetches (for an unknown `kid`, or while the issuer is down). */
+  jwksCooldownMs: number;
+  /** Keys older than this are fetched again (the last good ones stay in use if that fails). */
+  jwksMaxAgeMs: number;
+}
+
+/** An OAuth 2 / OIDC issuer whose access tokens the gateway accepts. */
+export interface JwtOptions extends JwtTuning {
+  /** Where the issuer publishes its public keys (JWKS). */
+  jwksUrl: string;
+  /** The token's `iss` must equal this. */
+  issuer: string;
+  /** The token's `aud` must name one of these (the gateway's identifier at the issuer). */
+  audience: string[];
+}
+
+/**
+ * Who the gateway trusts to say who a caller is:
+ * - `jwt`: access tokens from the configured issuer (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE);
+ * - `demo`: no AUTH_* outside production: an embedded demo issuer on loopback (src/app.ts);
+ * - `disabled`: AUTH_DISABLED=true: no caller is checked, every request is served as the
+ *   gateway (for a private network behind a router that authenticates).
+ */
+export type AuthConfig = { mode: 'jwt'; jwt: JwtOptions } | { mode: 'demo'; tuning: JwtTuning } | { mode: 'disabled' };
+
 export interface Config {
   mode: 'development' | 'production' | 'test';
+  auth: AuthConfig;
   http: {
     host: string;
     port: number;
@@ -176,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     mode: vars.NODE_ENV,
+    auth: authConfig(vars),
     http: {
       host: vars.HOST,
       port: vars.PORT,
@@ -233,6 +287,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
   };
+}
+
+const AUTH_ISSUER_VARIABLES = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+
+function authConfig(vars: z.infer<typeof envSchema>): AuthConfig {
+  const given = AUTH_ISSUER_VARIABLES.filter((name) => vars[name] !== undefined);
+  if (vars.AUTH_DISABLED && given.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  AUTH_DISABLED: true contradicts ${given.join(', ')}: either check tokens or do not`);
+  }
+  if (vars.AUTH_DISABLED) return { mode: 'disabled' };
+  const tuning: JwtTuning = {
+    algorithms: jwsAlgorithms(vars.AUTH_ALGORITHMS),
+    clockSkewSeconds: vars.AUTH_CLOCK_SKEW_SECONDS,
+    jwksCooldownMs: vars.AUTH_JWKS_COOLDOWN_MS,
+    jwksMaxAgeMs: vars.AUTH_JWKS_MAX_AGE_MS,
+  };
+  if (given.length === 0) {
+    if (vars.NODE_ENV === 'production') {
+      throw new ConfigError(
+        'Invalid configuration:\n  AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: production needs the issuer of your callers\' access tokens; ' +
+          'set all three, or AUTH_DISABLED=true if a router in front of the gateway authenticates every caller',
+      );
+    }
+    return { mode: 'demo', tuning };
+  }
+  const missing = AUTH_ISSUER_VARIABLES.filter((name) => vars[name] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required with ${given.join(', ')} (the three go together)`);
+  }
+  const audience = list(vars.AUTH_AUDIENCE!);
+  if (audience.length === 0) throw new ConfigError('Invalid configuration:\n  AUTH_AUDIENCE: names no audience');
+  return { mode: 'jwt', jwt: { jwksUrl: vars.AUTH_JWKS_URL!, issuer: vars.AUTH_ISSUER!, audience, ...tuning } };
+}
+
+/** AUTH_ALGORITHMS, checked: only asymmetric algorithms; unset: all of them. */
+function jwsAlgorithms(value: string | undefined): JwsAlgorithm[] {
+  if (value === undefined) return [...ASYMMETRIC_JWS_ALGORITHMS];
+  const algorithms = list(value);
+  if (algorithms.length === 0) throw new ConfigError('Invalid configuration:\n  AUTH_ALGORITHMS: names no algorithm');
+  for (const algorithm of algorithms) {
+    if ((ASYMMETRIC_JWS_ALGORITHMS as readonly string[]).includes(algorithm)) continue;
+    const why = /^none$/i.test(algorithm)
+      ? 'unsigned tokens are never accepted'
+      : /^HS\d+$/i.test(algorithm)
+        ? 'HMAC algorithms are refused (a public key used as an HMAC secret forges tokens)'
+        : `not one of ${ASYMMETRIC_JWS_ALGORITHMS.join(', ')}`;
+    throw new ConfigError(`Invalid configuration:\n  AUTH_ALGORITHMS: ${algorithm}: ${why}`);
+  }
+  return algorithms as JwsAlgorithm[];
 }
 
 /** A comma-separated list, trimmed, without empty entries. */

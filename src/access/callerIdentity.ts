@@ -1,4 +1,4 @@
-import { AuthenticationError } from '../auth/authenticator';
+import { AuthenticationError } from '../auth/authenticationError';
 import type { Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
 import { GatewayError } from '../errors';

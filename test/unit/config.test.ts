@@ -29,7 +29,7 @@ describe('loadConfig', () => {
   });
 
   it('allows no CORS origin by default in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).http.corsOrigins).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_DISABLED: 'true' }).http.corsOrigins).toEqual([]);
   });
 
   it('reads every variable', () => {
@@ -83,9 +83,29 @@ describe('loadConfig', () => {
       METRICS_HOST: '10.0.0.5',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.example:4318',
       OTEL_SERVICE_NAME: 'media-api',
+      AUTH_JWKS_URL: 'https://login.example.com/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://login.example.com/',
+      AUTH_AUDIENCE: 'https://media.example.com, mediagraph',
+      AUTH_ALGORITHMS: 'RS256, ES256',
+      AUTH_CLOCK_SKEW_SECONDS: '5',
+      AUTH_JWKS_COOLDOWN_MS: '10000',
+      AUTH_JWKS_MAX_AGE_MS: '300000',
+      AUTH_DISABLED: 'false',
     });
     expect(config).toEqual({
       mode: 'production',
+      auth: {
+        mode: 'jwt',
+        jwt: {
+          jwksUrl: 'https://login.example.com/.well-known/jwks.json',
+          issuer: 'https://login.example.com/',
+          audience: ['https://media.example.com', 'mediagraph'],
+          algorithms: ['RS256', 'ES256'],
+          clockSkewSeconds: 5,
+          jwksCooldownMs: 10000,
+          jwksMaxAgeMs: 300000,
+        },
+      },
       http: {
         host: '0.0.0.0',
         port: 8080,
