@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';

@@ -13,6 +13,9 @@ import { startContentHubSimulator } from '../../src/simulators/contentHub/server
 import type { ContentHubSimulator } from '../../src/simulators/contentHub/server';
 import { MATERIALS_DEMO } from '../../src/simulators/materials/seed';
 import { startMaterialsSimulator } from '../../src/simulators/materials/server';
+import { startIssuerSimulator } from '../../src/simulators/issuer/server';
+import type { IssuerSimulator } from '../../src/simulators/issuer/server';
+import { ALL_SCOPES, READ_SCOPES } from '../../src/auth/scopes';
 import type { MaterialsSimulator } from '../../src/simulators/materials/server';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -34,6 +37,10 @@ export interface TestStack {
   assets: AssetsSimulator;
   contentHub: ContentHubSimulator;
   app: RunningApp;
+  /** The token issuer the gateway trusts (AUTH_*), with keys this test run made. */
+  issuer: IssuerSimulator;
+  /** Its tokens for every scope (what `graphql` sends) and for the read scopes only; valid 1 h. */
+  tokens: { full: string; readOnly: string };
   /** The environment the gateway was configured with (for another gateway on the same simulators). */
   env: Record<string, string>;
   graphql<TData = Record<string, unknown>>(
@@ -68,8 +75,17 @@ export async function startStack(
   const materials = await startMaterialsSimulator(options.materials);
   const assets = await startAssetsSimulator(options.assets);
   const contentHub = await startContentHubSimulator(options.contentHub);
+  // A real issuer on loopback whose keys this test run made; a test may name another one, or none.
+  const issuer = await startIssuerSimulator();
+  const tokens = {
+    full: await issuer.sign({ sub: 'test-editor', client_id: 'mediagraph-tests', scope: ALL_SCOPES.join(' ') }, { expiresInSeconds: 3600 }),
+    readOnly: await issuer.sign({ sub: 'test-viewer', client_id: 'mediagraph-tests', scope: READ_SCOPES.join(' ') }, { expiresInSeconds: 3600 }),
+  };
   const env: Record<string, string> = {
     NODE_ENV: 'test',
+    AUTH_JWKS_URL: issuer.jwksUrl,
+    AUTH_ISSUER: issuer.issuer,
+    AUTH_AUDIENCE: issuer.audience,
     PORT: '0',
     ACC_BASE_URL: acc.url,
     MATERIALS_BASE_URL: materials.url,
@@ -81,9 +97,7 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   };
-  // Production refuses to start without a token issuer: a test of something else that does not
-  // name one runs the gateway as behind a router that authenticates.
-  if (env.NODE_ENV === 'production' && env.AUTH_JWKS_URL === undefined && env.AUTH_DISABLED === undefined) env.AUTH_DISABLED = 'true';
+  if (env.AUTH_DISABLED === 'true') for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE']) delete env[name];
   const app = await startApp(loadConfig(env), { logger: options.logger });
   const replicas: RunningApp[] = [];
   const url = app.gateway.url;
@@ -95,7 +109,10 @@ export async function startStack(
     contentHub,
     app,
     env,
-    graphql: (query, variables, headers) => postGraphQL(url, { query, variables }, { 'x-acc-token': DEMO.token, ...headers }),
+    issuer,
+    tokens,
+    graphql: (query, variables, headers) =>
+      postGraphQL(url, { query, variables }, { authorization: `Bearer ${tokens.full}`, 'x-acc-token': DEMO.token, ...headers }),
     replica: async (overrides) => {
       const replica = await startApp(loadConfig({ ...env, ...overrides }));
       replicas.push(replica);
@@ -105,7 +122,7 @@ export async function startStack(
     takeMaterialsRequests: () => materials.requests.splice(0),
     close: async () => {
       await Promise.all([app, ...replicas].map((running) => running.stop()));
-      await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close()]);
+      await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close(), issuer.close()]);
     },
   };
 }
