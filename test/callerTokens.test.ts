@@ -1,7 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SignJWT, base64url, exportSPKI, importJWK } from 'jose';
-import type { CryptoKey, JWK } from 'jose';
-import { request } from 'undici';
+import { base64url } from 'jose';
 import { startApp } from '../src/app';
 import { AuthenticationError } from '../src/auth/authenticationError';
 import { createAuthenticator } from '../src/auth/authenticator';
@@ -18,6 +16,7 @@ import { createLogger } from '../src/observability/logger';
 import type { Logger } from '../src/observability/logger';
 import { startIssuerSimulator } from '../src/simulators/issuer/server';
 import type { IssuerAlgorithm, IssuerSimulator, IssuerSimulatorOptions } from '../src/simulators/issuer/server';
+import { hmacWithPublicKey, nowSeconds, unsigned } from './helpers/forgedTokens';
 import { captureLogs } from './helpers/logCapture';
 import { waitFor } from './helpers/waitFor';
 
@@ -74,14 +73,7 @@ async function expectInvalidToken(authenticator: Authenticator, token: string, d
 }
 
 /** The public key the issuer publishes, as anyone can fetch it. */
-async function publishedKey(issuer: IssuerSimulator): Promise<JWK> {
-  const response = await request(issuer.jwksUrl);
-  const { keys } = (await response.body.json()) as { keys: JWK[] };
-  return keys[0]!;
-}
 
-const unsigned = (header: object, claims: object) => `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}.`;
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe.each<IssuerAlgorithm>(['ES256', 'RS256'])('access tokens signed %s', (algorithm) => {
   let issuer: IssuerSimulator;
@@ -153,13 +145,7 @@ describe.each<IssuerAlgorithm>(['ES256', 'RS256'])('access tokens signed %s', (a
   });
 
   it('refuses HS256 signed with the published public key as the secret (PEM and JWK forms)', async () => {
-    const jwk = await publishedKey(issuer);
-    const pem = await exportSPKI((await importJWK(jwk, algorithm)) as CryptoKey);
-    const claims = { sub: 'mallory', scope: ALL_SCOPES.join(' ') };
-    for (const secret of [pem, pem.trim(), JSON.stringify(jwk), jwk.kty === 'RSA' ? jwk.n! : jwk.x!]) {
-      const forged = await new SignJWT({ iss: issuer.issuer, aud: issuer.audience, exp: nowSeconds() + 300, ...claims })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: issuer.kid })
-        .sign(new TextEncoder().encode(secret));
+    for (const forged of await hmacWithPublicKey(issuer, { sub: 'mallory', scope: ALL_SCOPES.join(' ') })) {
       await expectInvalidToken(authenticator, forged, 'The access token is signed with an algorithm that is not allowed');
     }
   });
