@@ -286,3 +286,25 @@ describe('a gateway with AUTH_DISABLED=true', () => {
     }
   });
 });
+
+describe('callers through federation _entities', () => {
+  it('checks each representation by its __typename before fetching it, and answers its neighbours', async () => {
+    const stack = await startStack({ env: { GRAPHQL_FEDERATION: 'true' } });
+    try {
+      vendorCalls(stack);
+      const token = await stack.issuer.sign({ scope: 'materials:read' });
+      const response = await stack.graphql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Order { orderId } } }`,
+        { r: [{ __typename: 'DownloadOrder', orderId: '1001' }, { __typename: 'Order', orderId: 'ORD-1001' }] },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(response.body.data).toEqual({ _entities: [null, { __typename: 'Order', orderId: 'ORD-1001' }] });
+      expect(codesOf(response)).toEqual([['_entities.0', 'FORBIDDEN']]);
+      expect(vendorCalls(stack)).toEqual(NO_CALLS);
+      const anonymous = await stack.graphql(`{ _entities(representations: [{ __typename: "Order", orderId: "ORD-1001" }]) { __typename } }`, {}, { authorization: '' });
+      expect(codesOf(anonymous)).toEqual([['_entities.0', 'UNAUTHENTICATED']]);
+    } finally {
+      await stack.close();
+    }
+  });
+});
