@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadResult, LoadRun } from './children/load';
+import { benchAuthEnv } from './benchCaller';
 
 export interface BenchChild<Ready> {
   process: ChildProcess;
@@ -77,12 +78,12 @@ export async function rssKb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
 }
 
-/** The gateway in production mode on the given vendors, batched or naive. */
-export function startGatewayChild(vendorEnv: Record<string, string>, options: { naive?: boolean; execArgv?: string[] } = {}) {
+/** The gateway in production mode on the given vendors, batched or naive, trusting the bench's token issuer. */
+export async function startGatewayChild(vendorEnv: Record<string, string>, options: { naive?: boolean; execArgv?: string[] } = {}) {
   return startChild<{ url: string }>(
     'gateway',
     options.naive ? ['--naive'] : [],
-    { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...vendorEnv },
+    { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...(await benchAuthEnv()), ...vendorEnv },
     options.execArgv,
   );
 }

@@ -13,6 +13,7 @@ import { toGlobalId } from '../src/graphql/relay/globalId';
 import { CONTENT_HUB_DEMO } from '../src/simulators/contentHub/seed';
 import { startContentHubSimulator } from '../src/simulators/contentHub/server';
 import { rssKb, startGatewayChild } from './childProcess';
+import { benchAuthorization } from './benchCaller';
 
 const ROUNDS = Number(process.env.HOSTILE_ROUNDS ?? 5);
 const LIMIT_BYTES = 1024 * 1024;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     const ids = Array.from({ length: 2_000 }, (_, index) => toGlobalId('DownloadOrder', String(CONTENT_HUB_DEMO.firstOrderId + (index % 23))));
     const body = JSON.stringify({ query: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } });
     const callsBefore = contentHub.requests.length;
-    const answer = await request(gateway.ready.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answer = await request(gateway.ready.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: benchAuthorization() }, body });
     const refusal = (await answer.body.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
     console.log(
       `nodes(ids:) with 2,000 ids (${body.length} bytes): HTTP ${answer.statusCode} ${refusal.errors?.[0]?.extensions?.code ?? 'no error'}, ` +
@@ -60,7 +61,7 @@ async function sendMessage(url: string, padding: number): Promise<number | strin
   const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
   socket.on('error', () => undefined);
   await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(JSON.stringify({ type: 'connection_init' }));
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: benchAuthorization() } }));
   await new Promise((resolve) => socket.once('message', resolve));
   const answered = new Promise<number | string>((resolve) => {
     socket.on('message', (data: Buffer) => resolve(`a ${(JSON.parse(String(data)) as { type: string }).type} message`));

@@ -15,6 +15,8 @@ import { startAccSimulator } from '../src/simulators/acc/server';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startMaterialsSimulator } from '../src/simulators/materials/server';
 import { rssKb, startGatewayChild } from './childProcess';
+import { closeBenchCaller } from './benchCaller';
+import { benchAuthorization } from './benchCaller';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 20);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
         try {
           const response = await request(gateway.ready.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-acc-token': DEMO.token },
+            headers: { 'content-type': 'application/json', authorization: benchAuthorization(), 'x-acc-token': DEMO.token },
             body,
             signal: AbortSignal.timeout(HANG_MS),
           });
@@ -87,7 +89,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// The bench issuer is a loopback server: closed, so the process can exit.
+main()
+  .finally(closeBenchCaller)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -12,6 +12,7 @@ import type { VendorUrls } from './scenarios';
 import { graphqlTarget } from './targets';
 import { vendorEnv } from './vendorTokens';
 import { readFixtures } from './fixtures';
+import { closeBenchCaller } from './benchCaller';
 
 interface ProfileNode {
   id: number;
@@ -101,7 +102,10 @@ function packageOf(url: string, functionName: string): string {
   return functionName.startsWith('(') ? functionName : 'native (JSON, regexp, buffers…)';
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// The bench issuer is a loopback server: closed, so the process can exit.
+main()
+  .finally(closeBenchCaller)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

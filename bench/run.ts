@@ -26,6 +26,7 @@ import { median, quantile } from './stats';
 import { floorTarget, graphqlTarget, send } from './targets';
 import type { Target } from './targets';
 import { BENCH_TOKENS, vendorEnv } from './vendorTokens';
+import { closeBenchCaller } from './benchCaller';
 
 export interface BenchOptions {
   smoke: boolean;
@@ -212,7 +213,10 @@ async function writeResults(report: BenchReport, markdown: string): Promise<void
   await writeFile(docPath, `${doc.slice(0, start + RESULTS_START.length)}\n${markdown}\n${doc.slice(end)}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// The bench issuer is a loopback server: closed, so the process can exit.
+main()
+  .finally(closeBenchCaller)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -26,6 +26,7 @@ import { download, timed, upload } from './streaming';
 import { floorTarget, graphqlTarget } from './targets';
 import type { Target } from './targets';
 import { vendorEnv } from './vendorTokens';
+import { closeBenchCaller } from './benchCaller';
 
 /** The ways bench/children/bareStack.ts serves the query. */
 const BARE_STACKS = ['apollo-express', 'apollo-standalone', 'graphql-js'] as const;
@@ -139,7 +140,10 @@ async function downloads(settings: Settings, start: Start, assetsUrl: string, ga
   }
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
-  process.exitCode = 1;
-});
+// The bench issuer is a loopback server: closed, so the process can exit.
+main()
+  .finally(closeBenchCaller)
+  .catch((error: Error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });

@@ -7,6 +7,7 @@ import { assetPaths } from '../src/upstream/assets/model';
 import { multipartBody } from '../src/upstream/assets/multipartBody';
 import { rssKb, startGatewayChild } from './childProcess';
 import { median } from './stats';
+import { benchAuthorization } from './benchCaller';
 
 const MiB = 1024 ** 2;
 
@@ -101,7 +102,7 @@ export async function upload(url: string, size: number): Promise<{ key: string; 
   }
   const response = await request(url, {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true' },
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: benchAuthorization() },
     body: Readable.from(body()),
     headersTimeout: 0,
     bodyTimeout: 0,

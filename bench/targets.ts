@@ -3,6 +3,7 @@ import { ACC_TOKEN_HEADER } from '../src/auth/accToken';
 import type { LoadRequest } from './children/load';
 import type { TargetName } from './report';
 import type { Fixtures, GraphQLRequestBody, Scenario } from './scenarios';
+import { benchAuthorization } from './benchCaller';
 import { BENCH_TOKENS } from './vendorTokens';
 
 /** How a load run or a single request reaches one of the three things measured. */
@@ -17,7 +18,7 @@ export function graphqlRequest(url: string, body: GraphQLRequestBody): LoadReque
   return {
     method: 'POST',
     path: new URL(url).pathname,
-    headers: { 'content-type': 'application/json', [ACC_TOKEN_HEADER]: BENCH_TOKENS.acc },
+    headers: { 'content-type': 'application/json', authorization: benchAuthorization(), [ACC_TOKEN_HEADER]: BENCH_TOKENS.acc },
     body: JSON.stringify(body),
   };
 }
