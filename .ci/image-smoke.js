@@ -37,7 +37,9 @@ async function main() {
   cpSync(path.join(root, 'schema'), path.join(image, 'schema'), { recursive: true });
 
   // The image's ENV, on loopback and a free port instead of 0.0.0.0:4000.
-  const env = { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' };
+  // Production refuses to start without a token issuer; the smoke runs as behind a router that
+  // authenticates (AUTH_DISABLED=true), the one setting the image cannot choose for its operator.
+  const env = { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', AUTH_DISABLED: 'true' };
   const server = spawn(command[0], command.slice(1), { cwd: image, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
   const url = await new Promise((resolve, reject) => {
