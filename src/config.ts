@@ -318,7 +318,16 @@ function authConfig(vars: z.infer<typeof envSchema>): AuthConfig {
   }
   const audience = list(vars.AUTH_AUDIENCE!);
   if (audience.length === 0) throw new ConfigError('Invalid configuration:\n  AUTH_AUDIENCE: names no audience');
+  // Keys fetched over plain HTTP can be swapped on the way, and then any token verifies.
+  if (vars.NODE_ENV === 'production' && !jwksUrlIsTrusted(vars.AUTH_JWKS_URL!)) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: production fetches the issuer\'s keys over https only (http only on loopback)');
+  }
   return { mode: 'jwt', jwt: { jwksUrl: vars.AUTH_JWKS_URL!, issuer: vars.AUTH_ISSUER!, audience, ...tuning } };
+}
+
+function jwksUrlIsTrusted(jwksUrl: string): boolean {
+  const { protocol, hostname } = new URL(jwksUrl);
+  return protocol === 'https:' || ['127.0.0.1', '[::1]', 'localhost'].includes(hostname);
 }
 
 /** AUTH_ALGORITHMS, checked: only asymmetric algorithms; unset: all of them. */

@@ -68,6 +68,15 @@ describe('auth configuration', () => {
     expect(configError({ ...ISSUER, AUTH_JWKS_URL: 'not a url' }).message).toMatch(/AUTH_JWKS_URL/);
   });
 
+  it('fetches the keys over https only in production, plain http only on loopback', () => {
+    const issuer = { AUTH_ISSUER: 'https://login.example.com/', AUTH_AUDIENCE: 'mediagraph' };
+    expect(configError({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://login.example.com/jwks.json', ...issuer }).message).toMatch(/AUTH_JWKS_URL: production fetches/);
+    for (const AUTH_JWKS_URL of ['https://login.example.com/jwks.json', 'http://127.0.0.1:9000/jwks.json', 'http://[::1]:9000/jwks.json', 'http://localhost:9000/jwks.json']) {
+      expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL, ...issuer }).auth).toMatchObject({ mode: 'jwt', jwt: { jwksUrl: AUTH_JWKS_URL } });
+    }
+    expect(loadConfig({ NODE_ENV: 'development', AUTH_JWKS_URL: 'http://login.example.com/jwks.json', ...issuer }).auth.mode).toBe('jwt');
+  });
+
   it('refuses to start in production without an issuer, saying what to set', () => {
     const message = configError({ NODE_ENV: 'production' }).message;
     expect(message).toContain('AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE');
