@@ -7,7 +7,7 @@ import { CONTENT_HUB_DEMO } from '../src/simulators/contentHub/seed';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { captureLogs } from './helpers/logCapture';
 import { scrape, total } from './helpers/prometheus';
-import { postGraphQL, startStack } from './helpers/stack';
+import { bearer, postGraphQL, startStack } from './helpers/stack';
 import type { GraphQLResponse, TestStack } from './helpers/stack';
 import { expectHealthy } from './helpers/health';
 
@@ -38,7 +38,7 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
     const requestId = `mistake-${++requestCount}`;
     const response = await request(stack.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-acc-token': DEMO.token, 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', ...bearer(stack.tokens.full), 'x-acc-token': DEMO.token, 'x-request-id': requestId },
       body,
     });
     const text = await response.body.text();
@@ -231,12 +231,13 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
       ];
       const before = logs.raw.length;
       for (const [query, variables] of sent) {
-        const { body } = await postGraphQL(stack.url, { query, variables }, { 'x-acc-token': DEMO.token });
+        const { body } = await postGraphQL(stack.url, { query, variables }, { ...bearer(stack.tokens.full), 'x-acc-token': DEMO.token });
         expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       }
       const written = logs.raw.slice(before);
       expect(written.filter((line) => line.includes('"graphql error: '))).toHaveLength(sent.length);
-      expect(written.join('')).not.toContain(SECRET);
+      // No variable's value, and none of the caller's credentials.
+      for (const secret of [SECRET, stack.tokens.full, DEMO.token]) expect(written.join('')).not.toContain(secret);
     });
   });
 });

@@ -9,7 +9,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO } from '../src/simulators/acc/seed';
 import { CONTENT_HUB_DEMO } from '../src/simulators/contentHub/seed';
-import { postGraphQL, startStack } from './helpers/stack';
+import { bearer, postGraphQL, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
 const [PROJECT] = DEMO.projectIds;
@@ -76,8 +76,8 @@ const pinsResolvers = {
 /**
  * @apollo/gateway enforces no authorization, so it refuses a supergraph linking features `for:
  * SECURITY` (Apollo Router and Hive Gateway enforce them). Its supergraph here is composed
- * without mediagraph's @authenticated / @requiresScopes, which mediagraph enforces itself anyway
- * (this stack's callers are unchecked); `supergraphSdl` is the full composition.
+ * without mediagraph's @authenticated / @requiresScopes, which mediagraph enforces itself on the
+ * token the gateway forwards; `supergraphSdl` is the full composition.
  */
 const AUTHORIZATION_DIRECTIVES = new Set(['authenticated', 'requiresScopes']);
 function withoutAuthorization(subgraphSdl: string): DocumentNode {
@@ -94,10 +94,16 @@ interface Listening {
   stop(): Promise<void>;
 }
 
-async function listen(server: ApolloServer<{ accToken?: string }>): Promise<Listening> {
+/** What the federation gateway passes on to its subgraphs: the caller's credentials. */
+interface CallerHeaders {
+  authorization?: string;
+  accToken?: string;
+}
+
+async function listen(server: ApolloServer<CallerHeaders>): Promise<Listening> {
   const { url } = await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: 0 },
-    context: async ({ req }) => ({ accToken: req.headers['x-acc-token'] as string | undefined }),
+    context: async ({ req }) => ({ authorization: req.headers.authorization, accToken: req.headers['x-acc-token'] as string | undefined }),
   });
   return { url, stop: () => server.stop() };
 }
@@ -109,9 +115,9 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
   let sdl: string;
   let supergraphSdl: string;
 
-  /** A query through the real federation gateway, with the caller's ACC token. */
-  const viaGateway = <TData>(query: string, variables?: Record<string, unknown>) =>
-    postGraphQL<TData>(supergraph.url, { query, variables }, { 'x-acc-token': DEMO.token });
+  /** A query through the real federation gateway, with the caller's access token and ACC token. */
+  const viaGateway = <TData>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = bearer(stack.tokens.full)) =>
+    postGraphQL<TData>(supergraph.url, { query, variables }, { ...headers, 'x-acc-token': DEMO.token });
 
   beforeAll(async () => {
     stack = await startStack({ env: { GRAPHQL_FEDERATION: 'true' } });
@@ -130,11 +136,13 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
 
     const gateway = new ApolloGateway({
       supergraphSdl: compose(withoutAuthorization(sdl)),
-      // The router's job in production: pass the caller's ACC token on to mediagraph.
+      // The router's job in production: pass the caller's access token and ACC token on to
+      // mediagraph, which checks the token again.
       buildService: ({ url }) =>
-        new RemoteGraphQLDataSource<{ accToken?: string }>({
+        new RemoteGraphQLDataSource<CallerHeaders>({
           url,
           willSendRequest({ request, context }) {
+            if (context.authorization) request.http?.headers.set('authorization', context.authorization);
             if (context.accToken) request.http?.headers.set('x-acc-token', context.accToken);
           },
         }),
@@ -196,6 +204,22 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
     );
     expect(body.data!.pins.map((pin) => pin.photo?.title ?? null)).toEqual([expect.any(String), null]);
     expect(body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+  });
+
+  it('checks the caller the gateway forwards: one without a token reads no photo, and costs no ACC call', async () => {
+    const [live] = liveIds();
+    stack.takeAccRequests();
+    const { body } = await viaGateway<{ pins: Array<{ note: string; photo: { title: string } | null }> }>(
+      `query($projectId: ID!, $photoIds: [ID!]!) { pins(projectId: $projectId, photoIds: $photoIds) { note photo { title } } }`,
+      { projectId: PROJECT, photoIds: [live] },
+      {},
+    );
+    // The pins subgraph still answers its own part; the photo's fields from mediagraph do not.
+    expect(body.data!.pins.map((pin) => [pin.note, pin.photo?.title ?? null])).toEqual([[`pin on ${live}`, null]]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ['pins', 0, 'photo'], extensions: expect.objectContaining({ code: 'UNAUTHENTICATED', serviceName: 'mediagraph' }) }),
+    ]);
+    expect(stack.takeAccRequests()).toEqual([]);
   });
 
   it('resolves every other entity kind by its key as the plain queries do', async () => {
@@ -274,7 +298,7 @@ describe('Apollo Federation 2 subgraph (GRAPHQL_FEDERATION=true)', () => {
   });
 
   it('keeps the download order watch on the service’s own WebSocket endpoint', async () => {
-    const client = createClient({ url: stack.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+    const client = createClient({ url: stack.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: bearer(stack.tokens.full) });
     try {
       const watch = client.iterate<{ downloadOrderWatch: { orderId: string } }>({
         query: `subscription { downloadOrderWatch(id: "${DOWNLOAD_ORDER}") { orderId } }`,

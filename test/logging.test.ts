@@ -3,13 +3,15 @@ import { DEMO } from '../src/simulators/acc/seed';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startGatewayProcess } from './helpers/gatewayProcess';
 import { captureLogs } from './helpers/logCapture';
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
 /** The only token the ACC simulator accepts here: it must reach ACC and no log line. */
 const ACC_SECRET = 'acc-secret-4f9b2e7c1d';
 const REFUSED_SECRET = 'refused-secret-8a1c3e5f';
-const OTHER_SECRETS = ['authorization-secret-5d2f', 'cookie-secret-9e4b'];
+/** An access token the gateway refuses (not one its issuer signed), and a cookie. */
+const FORGED_TOKEN = 'authorization-secret-5d2f';
+const COOKIE_SECRET = 'cookie-secret-9e4b';
 
 const PHOTO_PAGE = `query PhotoPage($p: ID!) { project(id: $p) { photos(first: 2) { nodes { photoId } } } }`;
 
@@ -28,7 +30,7 @@ describe('logs', () => {
   it('are JSON lines under the caller’s x-request-id, echoed back: the access line and the operation line', async () => {
     const response = await request(stack.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-acc-token': ACC_SECRET, 'x-request-id': 'client-req-0001' },
+      headers: { 'content-type': 'application/json', ...bearer(stack.tokens.full), 'x-acc-token': ACC_SECRET, 'x-request-id': 'client-req-0001' },
       body: JSON.stringify({ query: PHOTO_PAGE, variables: { p: DEMO.projectIds[0] } }),
     });
     await response.body.dump();
@@ -36,7 +38,18 @@ describe('logs', () => {
 
     const mine = ofRequest('client-req-0001');
     expect(mine).toContainEqual(
-      expect.objectContaining({ level: 'info', msg: 'graphql operation', operation: 'PhotoPage', type: 'query', outcome: 'success', upstreamCalls: { acc: 1, total: 1 } }),
+      expect.objectContaining({
+        level: 'info',
+        msg: 'graphql operation',
+        operation: 'PhotoPage',
+        type: 'query',
+        outcome: 'success',
+        upstreamCalls: { acc: 1, total: 1 },
+        // Who called, by the token's subject and client, never by the token.
+        caller: 'token',
+        sub: 'test-editor',
+        clientId: 'mediagraph-tests',
+      }),
     );
     expect(mine).toContainEqual(
       expect.objectContaining({ level: 'info', msg: 'request completed', req: expect.objectContaining({ method: 'POST', url: '/graphql' }), res: { statusCode: 200 } }),
@@ -78,19 +91,29 @@ describe('logs', () => {
   });
 
   it('never prints a token or credential header, on success or on any error path', async () => {
-    const credentials = { authorization: `Bearer ${OTHER_SECRETS[0]}`, cookie: `session=${OTHER_SECRETS[1]}` };
-    // Accepted, refused by ACC (403), malformed (not a bearer token), and through a vendor fault.
-    await photos({ 'x-acc-token': ACC_SECRET, ...credentials });
-    expect((await photos({ 'x-acc-token': `Bearer ${REFUSED_SECRET}`, ...credentials })).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await photos({ 'x-acc-token': `${REFUSED_SECRET} !`, ...credentials })).body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const cookie = { cookie: `session=${COOKIE_SECRET}` };
+    // With the caller's access token: accepted, refused by ACC (403), malformed (not a bearer
+    // token), and through a vendor fault.
+    await photos({ 'x-acc-token': ACC_SECRET, ...cookie });
+    expect((await photos({ 'x-acc-token': `Bearer ${REFUSED_SECRET}`, ...cookie })).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await photos({ 'x-acc-token': `${REFUSED_SECRET} !`, ...cookie })).body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     stack.acc.faults.inject({ kind: 'reset' });
-    expect((await photos({ 'x-acc-token': ACC_SECRET, ...credentials })).body.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await photos({ 'x-acc-token': ACC_SECRET, ...cookie })).body.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
+    // Access tokens the gateway refuses as a whole (401): forged, and signed by its issuer but expired.
+    const expired = await stack.issuer.sign({ sub: 'test-editor' }, { expiresInSeconds: -3600 });
+    for (const refused of [FORGED_TOKEN, expired]) {
+      const { status, body } = await photos({ authorization: `Bearer ${refused}`, 'x-acc-token': ACC_SECRET, ...cookie });
+      expect({ status, code: body.errors![0]!.extensions!.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    }
     // An asset link's signature is a credential too.
-    await (await request(`${new URL(stack.url).origin}/assets/demo-private-brief/content?expires=1&signature=sig-secret-77aa`, { headers: credentials })).body.dump();
+    await (await request(`${new URL(stack.url).origin}/assets/demo-private-brief/content?expires=1&signature=sig-secret-77aa`, { headers: { ...bearer(stack.tokens.full), ...cookie } })).body.dump();
 
     const all = raw.join('\n');
     expect(lines().some((line) => line.level === 'warn')).toBe(true);
-    for (const secret of [ACC_SECRET, REFUSED_SECRET, ...OTHER_SECRETS, 'sig-secret-77aa', MATERIALS_DEMO.token]) {
+    // A JWT's signature is what makes it a credential: no line may carry it, with or without the rest.
+    const signatureOf = (jwt: string) => jwt.split('.')[2]!;
+    const accessTokens = [stack.tokens.full, signatureOf(stack.tokens.full), expired, signatureOf(expired)];
+    for (const secret of [ACC_SECRET, REFUSED_SECRET, FORGED_TOKEN, COOKIE_SECRET, ...accessTokens, 'sig-secret-77aa', MATERIALS_DEMO.token]) {
       expect(all).not.toContain(secret);
     }
   });

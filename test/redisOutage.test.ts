@@ -3,7 +3,7 @@ import { persistedQuery } from './helpers/apq';
 import { captureLogs } from './helpers/logCapture';
 import { freePort, spawnRedis } from './helpers/redis';
 import type { SpawnedRedis } from './helpers/redis';
-import { postGraphQL, startStack } from './helpers/stack';
+import { bearer, postGraphQL, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { waitFor } from './helpers/waitFor';
 
@@ -50,9 +50,9 @@ describe('Redis outages', () => {
     for (let i = 0; i < 3; i++) expect(await order(id)).toBeLessThan(TIMEOUT_MS / 2);
     // Nothing to revalidate against: full answers, as with no cache at all.
     expect(contentHubStatuses()).toEqual([200, 200, 200]);
-    const byHash = await postGraphQL(stack.url, persistedQuery(ORDER, { id: String(id) }, { register: false }));
+    const byHash = await postGraphQL(stack.url, persistedQuery(ORDER, { id: String(id) }, { register: false }), bearer(stack.tokens.full));
     expect(byHash.body.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    const registered = await postGraphQL(stack.url, persistedQuery(ORDER, { id: String(id) }, { register: true }));
+    const registered = await postGraphQL(stack.url, persistedQuery(ORDER, { id: String(id) }, { register: true }), bearer(stack.tokens.full));
     expect(registered.body.errors).toBeUndefined();
     expect(said('warn')).toEqual([
       expect.objectContaining({ msg: 'Redis cache unavailable: answering from the vendors without it until it is back', reason: expect.any(String) }),

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DEMO } from '../src/simulators/acc/seed';
 import { MATERIALS_DEMO } from '../src/simulators/materials/seed';
 import { startGatewayProcess } from './helpers/gatewayProcess';
-import { postGraphQL, startStack } from './helpers/stack';
+import { bearer, postGraphQL, startStack } from './helpers/stack';
 
 const ACC_SECRET = 'acc-trace-secret-0c7d19';
 const CLIENT_TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -64,8 +64,11 @@ async function startOtlpReceiver() {
 describe('tracing (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
   it('exports a server span per operation, continuing the caller’s trace, with a client span per vendor call', async () => {
     const receiver = await startOtlpReceiver();
+    /** What no exported span may carry: the callers' tokens, the vendor's, and what the query named. */
+    const secrets = [ACC_SECRET, MATERIALS_DEMO.token, DEMO.projectIds[0]!, MATERIALS_DEMO.orderId];
     try {
       const stack = await startStack({ acc: { tokens: [ACC_SECRET] } });
+      secrets.push(stack.tokens.full);
       try {
         // The OTLP exporter loads its HTTP client by dynamic import, which Jest's module sandbox
         // refuses: the traced gateway runs as its own process, as `npm start` runs it.
@@ -77,7 +80,7 @@ describe('tracing (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
         });
         try {
           const graphql = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
-            postGraphQL(gateway.url, { query, variables }, { 'x-acc-token': ACC_SECRET, ...headers });
+            postGraphQL(gateway.url, { query, variables }, { ...bearer(stack.tokens.full), 'x-acc-token': ACC_SECRET, ...headers });
           const traced = `query Traced($p: ID!, $o: ID!, $a: ID!) {
             project(id: $p) { photos(first: 2) { nodes { photoId } } }
             order(id: $o) { assignment(id: $a) { materials(productType: VIDEO) { totalCount } } }
@@ -123,7 +126,7 @@ describe('tracing (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
       expect(attributes(refused)).toMatchObject({ 'http.response.status_code': 429, 'error.type': '429', 'mediagraph.vendor': 'acc' });
 
       const everything = receiver.bodies.join('\n');
-      for (const secret of [ACC_SECRET, MATERIALS_DEMO.token, DEMO.projectIds[0], MATERIALS_DEMO.orderId]) expect(everything).not.toContain(secret);
+      for (const secret of secrets) expect(everything).not.toContain(secret);
     } finally {
       await receiver.close();
     }
