@@ -1,6 +1,7 @@
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { expectHealthy } from './helpers/health';
+import { captureLogs } from './helpers/logCapture';
 import { connected, openConnection } from './helpers/wsProtocol';
 import type { RawConnection, ServerMessage } from './helpers/wsProtocol';
 
@@ -16,8 +17,9 @@ const payloadOf = (message: ServerMessage) => message.payload as NextPayload;
 describe('callers over WebSocket', () => {
   let stack: TestStack;
   const open: RawConnection[] = [];
+  const logs = captureLogs('info');
   beforeAll(async () => {
-    stack = await startStack({ env: { DOWNLOAD_ORDER_POLL_MS: '100' } });
+    stack = await startStack({ env: { DOWNLOAD_ORDER_POLL_MS: '100' }, logger: logs.logger });
   });
   afterEach(() => {
     for (const connection of open.splice(0)) connection.close();
@@ -43,6 +45,20 @@ describe('callers over WebSocket', () => {
     connection.subscribe('1', WATCH);
     const first = await connection.next((message) => message.id === '1' && message.type === 'next');
     expect(payloadOf(first).data?.downloadOrderWatch.orderId).toBe('1001');
+  });
+
+  it('names the caller (sub and client id, never the token) on the subscription’s log lines', async () => {
+    const token = await stack.issuer.sign({ sub: 'watcher-7', client_id: 'ops-board', scope: 'download-orders:read' });
+    const connection = await connect({}, { authorization: `Bearer ${token}` });
+    connection.send({ id: '1', type: 'subscribe', payload: { query: `subscription Follow ${WATCH.slice('subscription '.length)}`, operationName: 'Follow' } });
+    await connection.next((message) => message.id === '1' && message.type === 'next');
+    connection.send({ id: '1', type: 'complete' });
+    const ended = () => logs.lines().find((line) => line.msg === 'graphql subscription ended' && line.sub === 'watcher-7');
+    for (let waited = 0; !ended() && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const fields = { operation: 'Follow', type: 'subscription', caller: 'token', sub: 'watcher-7', clientId: 'ops-board' };
+    expect(logs.lines()).toContainEqual(expect.objectContaining({ msg: 'graphql subscription started', ...fields }));
+    expect(ended()).toMatchObject({ ...fields, durationMs: expect.any(Number) });
+    expect(logs.raw.join('\n')).not.toContain(token.split('.')[2]);
   });
 
   it('refuses an anonymous watch with UNAUTHENTICATED before any polling starts', async () => {

@@ -12,7 +12,7 @@ import type { CallerRefusal } from '../access/callerIdentity';
 import type { OperationPolicy } from '../access/operationPolicy';
 import type { OriginPolicy } from '../access/origins';
 import type { Authenticator } from '../auth/authenticator';
-import { ANONYMOUS } from '../auth/caller';
+import { ANONYMOUS, callerLogFields } from '../auth/caller';
 import type { Caller } from '../auth/caller';
 import type { Logger } from '../observability/logger';
 import type { GraphQLContext } from '../graphql/context';
@@ -82,10 +82,14 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
   });
   const upgradeCallers = new WeakMap<http.IncomingMessage, Caller>();
 
-  const operations = new WeakMap<Connection, Map<string, AbortController>>();
-  const abortOperation = (connection: Connection, id: string) => {
-    operations.get(connection)?.get(id)?.abort();
-    operations.get(connection)?.delete(id);
+  // Each running subscription: how to abandon its vendor calls, and its log line's fields.
+  const operations = new WeakMap<Connection, Map<string, RunningSubscription>>();
+  const endOperation = (connection: Connection, id: string) => {
+    const running = operations.get(connection)?.get(id);
+    if (!running) return;
+    running.abort.abort();
+    operations.get(connection)!.delete(id);
+    running.log.info({ ...running.fields, durationMs: Math.round(performance.now() - running.started) }, 'graphql subscription ended');
   };
 
   // Each subscription's source context, and how to make one more for each of its events.
@@ -112,11 +116,14 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
       const prepared = prepareSubscription(schema, policy, limits, connection, payload);
       if (Array.isArray(prepared)) return prepared;
       const abort = new AbortController();
-      if (!operations.has(connection)) operations.set(connection, new Map());
-      operations.get(connection)!.set(id, abort);
       const contextFor = () => options.context(connection, abort.signal);
       const contextValue = contextFor();
       eventContexts.set(contextValue, contextFor);
+      // Who watches what: the subscription's lines name its caller, never the token.
+      const fields = { operation: payload.operationName ?? undefined, type: 'subscription', ...callerLogFields(contextValue.caller) };
+      if (!operations.has(connection)) operations.set(connection, new Map());
+      operations.get(connection)!.set(id, { abort, log: contextValue.log, fields, started: performance.now() });
+      contextValue.log.info(fields, 'graphql subscription started');
       return { ...prepared, contextValue };
     },
     subscribe: (args) => {
@@ -124,12 +131,19 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
       const endsAt = context.caller.kind === 'token' ? { at: context.caller.expiresAt, error: requestError('UNAUTHENTICATED', TOKEN_EXPIRED) } : undefined;
       return subscribeWithContextPerEvent(args, eventContexts.get(context)!, endsAt);
     },
-    onComplete: (connection, id) => abortOperation(connection, id),
+    onComplete: (connection, id) => endOperation(connection, id),
     onNext: (_connection, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: result.errors.map((error) => policy.formatGraphQLError(error)) } : result,
     onError: (_connection, _id, _payload, errors) => errors.map((error) => policy.formatGraphQLError(error)),
   });
   return serveGraphQLWs(server, wsServer, logger);
+}
+
+interface RunningSubscription {
+  abort: AbortController;
+  log: Logger;
+  fields: Record<string, unknown>;
+  started: number;
 }
 
 interface Refusal {
