@@ -112,7 +112,7 @@ export async function startStack(
     issuer,
     tokens,
     graphql: (query, variables, headers) =>
-      postGraphQL(url, { query, variables }, { authorization: `Bearer ${tokens.full}`, 'x-acc-token': DEMO.token, ...headers }),
+      postGraphQL(url, { query, variables }, { ...bearer(tokens.full), 'x-acc-token': DEMO.token, ...headers }),
     replica: async (overrides) => {
       const replica = await startApp(loadConfig({ ...env, ...overrides }));
       replicas.push(replica);
@@ -125,6 +125,14 @@ export async function startStack(
       await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close(), issuer.close()]);
     },
   };
+}
+
+/**
+ * What a caller with `token` sends: the `Authorization` header over HTTP, and the same object as
+ * graphql-ws's `connection_init` payload.
+ */
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
 }
 
 export async function postGraphQL<TData>(
