@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { expectHealthy } from './helpers/health';
 import { bytesFile, multipartRequest, sha256Of } from './helpers/multipart';
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
 const UPLOAD = `mutation($input: AssetUploadInput!) { assetUpload(input: $input) { asset { key contentUrl } userErrors { code } } }`;
@@ -17,7 +17,9 @@ describe('asset content served from the gateway origin', () => {
 
   async function uploadAndFetch(filename: string, contentType: string, content: string | Buffer) {
     const file = bytesFile(filename, Buffer.from(content), contentType);
-    const uploaded = await multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null, visibility: 'PUBLIC' } } }, { 0: ['variables.input.file'] }, [file]);
+    const uploaded = await multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null, visibility: 'PUBLIC' } } }, { 0: ['variables.input.file'] }, [file], {
+      headers: bearer(stack.tokens.full),
+    });
     const body = (await uploaded.body.json()) as { data: { assetUpload: { asset: { key: string; contentUrl: string } } } };
     const { key, contentUrl } = body.data.assetUpload.asset;
     expect(stack.assets.store.get(key)!.contentType).toBe(contentType);

@@ -2,22 +2,10 @@ import { request } from 'undici';
 import type { RunningApp } from '../src/app';
 import { ASSETS_DEMO } from '../src/simulators/assets/server';
 import { expectHealthy } from './helpers/health';
-import { postGraphQL, startStack } from './helpers/stack';
+import { bearer, postGraphQL, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
 const CONTENT_URL = `query($key: ID!) { asset(key: $key) { contentUrl } }`;
-
-/** The origin of the content link a gateway mints for a request with this Host header. */
-async function linkOriginFor(graphqlUrl: string, host: string): Promise<string> {
-  const { status, body } = await postGraphQL<{ asset: { contentUrl: string } }>(
-    graphqlUrl,
-    { query: CONTENT_URL, variables: { key: ASSETS_DEMO.publicKey } },
-    { host },
-  );
-  expect(status).toBe(200);
-  expect(body.errors).toBeUndefined();
-  return new URL(body.data!.asset.contentUrl).origin;
-}
 
 /**
  * Content links never follow an untrusted Host header: PUBLIC_URL first, else a Host listed in
@@ -36,6 +24,22 @@ describe('asset content links and the Host header', () => {
   });
   afterAll(() => production.close());
 
+  /** The content link a gateway mints for a caller (every replica trusts the same issuer) whose request has this Host header. */
+  const contentUrlFor = (graphqlUrl: string, host: string) =>
+    postGraphQL<{ asset: { contentUrl: string } }>(
+      graphqlUrl,
+      { query: CONTENT_URL, variables: { key: ASSETS_DEMO.publicKey } },
+      { ...bearer(production.tokens.full), host },
+    );
+
+  /** The origin of that link. */
+  async function linkOriginFor(graphqlUrl: string, host: string): Promise<string> {
+    const { status, body } = await contentUrlFor(graphqlUrl, host);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    return new URL(body.data!.asset.contentUrl).origin;
+  }
+
   it.each(['evil.example', 'evil.example:4000', 'localhost', 'media.example@evil.example', 'media.example/evil', 'media.example evil'])(
     'production: a link for Host %j points at the listening address',
     async (host) => {
@@ -52,11 +56,7 @@ describe('asset content links and the Host header', () => {
   });
 
   it('production: the link works, and a forged Host leaves the gateway healthy', async () => {
-    const { body } = await postGraphQL<{ asset: { contentUrl: string } }>(
-      production.url,
-      { query: CONTENT_URL, variables: { key: ASSETS_DEMO.publicKey } },
-      { host: 'evil.example' },
-    );
+    const { body } = await contentUrlFor(production.url, 'evil.example');
     const served = await request(body.data!.asset.contentUrl);
     expect(served.statusCode).toBe(200);
     await served.body.dump();

@@ -4,7 +4,7 @@ import { request } from 'undici';
 import { ASSETS_DEMO } from '../src/simulators/assets/server';
 import { bytesFile, generatedFile, multipartRequest, sha256Of } from './helpers/multipart';
 import type { TestFile } from './helpers/multipart';
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { waitFor, waitForAsync } from './helpers/waitFor';
 
@@ -39,7 +39,7 @@ describe('assets', () => {
       { query: UPLOAD, variables: { input: { file: null, ...input } } },
       { 0: ['variables.input.file'] },
       [file],
-      { headers },
+      { headers: { ...bearer(stack.tokens.full), ...headers } },
     );
     return { status: response.statusCode, body: (await response.body.json()) as UploadAnswer };
   }
@@ -82,6 +82,7 @@ describe('assets', () => {
       },
       { 0: ['variables.inputs.0.file'], 1: ['variables.inputs.1.file'], 2: ['variables.inputs.2.file'] },
       files,
+      { headers: bearer(stack.tokens.full) },
     );
     const body = (await response.body.json()) as { data: { assetUploadMany: Array<{ asset: { key: string; name: string } }> } };
     const payloads = body.data.assetUploadMany;
@@ -118,6 +119,7 @@ describe('assets', () => {
       { query: `mutation($inputs: [AssetUploadInput!]!) { assetUploadMany(inputs: $inputs) { asset { key } } }`, variables: { inputs: files.map(() => ({ file: null })) } },
       Object.fromEntries(files.map((_file, index) => [String(index), [`variables.inputs.${index}.file`]])),
       files,
+      { headers: bearer(stack.tokens.full) },
     );
     expect(response.statusCode).toBe(413);
     expect(await response.body.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
@@ -138,6 +140,7 @@ describe('assets', () => {
       },
     };
     const request = multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null } } }, { 0: ['variables.input.file'] }, [endless], {
+      headers: bearer(stack.tokens.full),
       signal: disconnect.signal,
     }).catch(() => 'disconnected');
     // Wait until the gateway is streaming the file on to the vendor, then go away.
@@ -163,7 +166,7 @@ describe('assets', () => {
     };
     stack.assets.requests.splice(0);
     const response = await multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null } } }, { 0: ['variables.input.file'] }, [never], {
-      headers: { 'apollo-require-preflight': '' },
+      headers: { ...bearer(stack.tokens.full), 'apollo-require-preflight': '' },
     });
     expect(response.statusCode).toBe(400);
     expect(await response.body.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
@@ -175,7 +178,7 @@ describe('assets', () => {
     async (path) => {
       const response = await multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null } } }, { 0: [path] }, [
         bytesFile('evil.txt', Buffer.from('x')),
-      ]);
+      ], { headers: bearer(stack.tokens.full) });
       expect(response.statusCode).toBe(400);
       expect(await response.body.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -189,9 +192,10 @@ describe('assets', () => {
       return { ...body.data!.assetUpload.asset, content };
     }
 
-    it('streams the bytes with the store’s type, length and cache headers, and never the layer’s token', async () => {
+    it('streams the bytes with the store’s type, length and cache headers, and never the layer’s or the caller’s token', async () => {
       const asset = await uploaded('PRIVATE');
       expect(asset.contentUrl).not.toContain(ASSETS_DEMO.token);
+      expect(asset.contentUrl).not.toContain(stack.tokens.full);
       const response = await request(asset.contentUrl);
       const bytes = Buffer.from(await response.body.arrayBuffer());
       expect(response.statusCode).toBe(200);
@@ -202,6 +206,7 @@ describe('assets', () => {
       expect(response.headers.etag).toMatch(/^".+"$/);
       expect(response.headers['last-modified']).toBeDefined();
       expect(JSON.stringify(response.headers)).not.toContain(ASSETS_DEMO.token);
+      expect(JSON.stringify(response.headers)).not.toContain(stack.tokens.full);
     });
 
     it('answers conditional requests with 304', async () => {

@@ -3,7 +3,7 @@ import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CONTENT_HUB_DEMO } from '../src/simulators/contentHub/seed';
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 
 const POLL_MS = 100;
@@ -39,7 +39,13 @@ describe('creating and watching download orders', () => {
   });
 
   function wsClient(): Client {
-    const client = createClient({ url: stack.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+    const client = createClient({
+      url: stack.url.replace(/^http/, 'ws'),
+      connectionParams: bearer(stack.tokens.full),
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+    });
     clients.push(client);
     return client;
   }

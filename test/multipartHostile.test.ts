@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { request } from 'undici';
 import { bytesFile, multipartParts, multipartRequest, rawMultipartRequest, sha256Of } from './helpers/multipart';
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { waitFor, waitForAsync } from './helpers/waitFor';
 
@@ -37,7 +37,7 @@ interface Answer {
 }
 
 async function send(stack: TestStack, body: Iterable<Buffer | string> | AsyncIterable<Buffer | string>) {
-  const response = await rawMultipartRequest(stack.url, BOUNDARY, body);
+  const response = await rawMultipartRequest(stack.url, BOUNDARY, body, { headers: bearer(stack.tokens.full) });
   return { status: response.statusCode, body: (await response.body.json()) as Answer };
 }
 
@@ -61,7 +61,9 @@ async function expectHealthy(stack: TestStack) {
   expect(health.statusCode).toBe(200);
   await health.body.dump();
   const file = bytesFile('after.txt', Buffer.from('still uploading'));
-  const response = await multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null } } }, { 0: ['variables.input.file'] }, [file]);
+  const response = await multipartRequest(stack.url, { query: UPLOAD, variables: { input: { file: null } } }, { 0: ['variables.input.file'] }, [file], {
+    headers: bearer(stack.tokens.full),
+  });
   const body = (await response.body.json()) as { data: { assetUpload: { asset: { key: string } } } };
   expect(response.statusCode).toBe(200);
   expect(stack.assets.store.get(body.data.assetUpload.asset.key)?.sha256).toBe(sha256Of(file.content));
@@ -200,7 +202,7 @@ describe('multipart bodies to a gateway on the simulators', () => {
   it('a content type without a boundary is 400 BAD_REQUEST', async () => {
     const response = await request(stack.url, {
       method: 'POST',
-      headers: { 'content-type': 'multipart/form-data', 'apollo-require-preflight': 'true' },
+      headers: { ...bearer(stack.tokens.full), 'content-type': 'multipart/form-data', 'apollo-require-preflight': 'true' },
       body: 'x',
     });
     expectRefused({ status: response.statusCode, body: (await response.body.json()) as Answer }, 400);
@@ -214,7 +216,7 @@ describe('multipart bodies to a gateway on the simulators', () => {
       yield* bodyTurningBad(watch, { mapped: 2, filesSent: 1, cut: true });
       disconnect.abort();
     }
-    await expect(rawMultipartRequest(stack.url, BOUNDARY, body(), { signal: disconnect.signal })).rejects.toThrow();
+    await expect(rawMultipartRequest(stack.url, BOUNDARY, body(), { headers: bearer(stack.tokens.full), signal: disconnect.signal })).rejects.toThrow();
     expect(watch.uploadsStarted()).toBe(1);
     await watch.expectNoAssetLeft();
     await expectHealthy(stack);
@@ -230,6 +232,7 @@ describe('multipart bodies to a gateway on the simulators', () => {
       },
       { 0: ['variables.a.file'], 1: ['variables.b.file'] },
       files,
+      { headers: bearer(stack.tokens.full) },
     );
     const body = (await response.body.json()) as { data: Record<'a' | 'b', { asset: { key: string } }> };
     expect(response.statusCode).toBe(200);
@@ -291,6 +294,7 @@ describe('multipart bodies to a gateway on the simulators', () => {
       { query: UPLOAD, variables: { input: { file: null }, unused: null } },
       { 0: ['variables.input.file'], 1: ['variables.unused'] },
       files,
+      { headers: bearer(stack.tokens.full) },
     );
     const body = (await response.body.json()) as { data: { assetUpload: { asset: { key: string } } } };
     expect(response.statusCode).toBe(200);
@@ -306,6 +310,7 @@ describe('multipart bodies to a gateway on the simulators', () => {
       { query: `mutation($input: AssetUploadInput!) { assetUpload(input: $input) { nope } }`, variables: { input: { file: null } } },
       { 0: ['variables.input.file'] },
       [bytesFile('big.bin', Buffer.alloc(LARGE * 4))],
+      { headers: bearer(stack.tokens.full) },
     );
     const body = (await response.body.json()) as Answer;
     expect(response.statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { connected, openConnection } from './helpers/wsProtocol';
 import type { RawConnection } from './helpers/wsProtocol';
@@ -11,6 +11,8 @@ const CREATE = `mutation { downloadOrderCreate(input: { name: "hijacked" }) { do
 
 const codes = (message: { payload?: unknown }) => (message.payload as Array<{ extensions?: { code?: string } }>).map((error) => error.extensions?.code);
 const messagesOf = (message: { payload?: unknown }) => (message.payload as Array<{ message: string }>).map((error) => error.message).join('\n');
+/** A connection as a signed-in client opens it: its access token in connection_init's payload. */
+const signedIn = (stack: TestStack, headers: Record<string, string> = {}) => connected(stack.url, headers, bearer(stack.tokens.full));
 
 describe('WebSocket upgrades', () => {
   let stack: TestStack;
@@ -46,7 +48,7 @@ describe('WebSocket upgrades', () => {
     ['an origin in CORS_ORIGINS', { origin: 'https://app.example.com' }],
   ])('accepts %s', async (_name, headers) => {
     const withPort = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace('PORT', port())]));
-    const socket = await connected(stack.url, withPort);
+    const socket = await signedIn(stack, withPort);
     sockets.push(socket);
     socket.subscribe('1', WATCH, { id: '1004' });
     const next = await socket.next((message) => message.type === 'next');
@@ -60,7 +62,7 @@ describe('WebSocket upgrades', () => {
   });
 
   it('runs only subscriptions: a mutation over WebSocket is refused and never reaches the vendor', async () => {
-    const socket = await connected(stack.url, { origin: 'https://app.example.com' });
+    const socket = await signedIn(stack, { origin: 'https://app.example.com' });
     sockets.push(socket);
     const posts = () => stack.contentHub.requests.filter((request) => request.method === 'POST').length;
     const before = posts();
@@ -99,7 +101,7 @@ describe('WebSocket operations obey the HTTP rules', () => {
   afterAll(() => Promise.all([production.close(), development.close()]));
 
   async function refusal(stack: TestStack, query: string): Promise<{ type: string; codes: Array<string | undefined>; text: string }> {
-    const socket = await connected(stack.url);
+    const socket = await signedIn(stack);
     try {
       const vendorCalls = stack.contentHub.requests.length;
       socket.subscribe('1', query);
@@ -140,7 +142,7 @@ describe('WebSocket operations obey the HTTP rules', () => {
   it('refuses deep documents and deep variables before parsing or coercing them', async () => {
     const deepDocument = `subscription { downloadOrderWatch(id: ${'['.repeat(4_000)}"1"${']'.repeat(4_000)}) { orderId } }`;
     expect(await refusal(production, deepDocument)).toMatchObject({ type: 'error', codes: ['GRAPHQL_PARSE_FAILED'] });
-    const socket = await connected(production.url);
+    const socket = await signedIn(production);
     try {
       const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
       socket.sendText(`{"id":"v","type":"subscribe","payload":{"query":${JSON.stringify(WATCH)},"variables":{"id":"1004","deep":${deep}}}}`);
@@ -155,20 +157,21 @@ describe('WebSocket operations obey the HTTP rules', () => {
     expect(await refusal(production, `subscription { downloadOrderWatch(`)).toMatchObject({ type: 'error', codes: ['GRAPHQL_PARSE_FAILED'] });
   });
 
-  it('formats resolver errors as over HTTP: code and vendor, no stack trace or token', async () => {
-    const socket = await connected(production.url);
+  it('formats resolver errors as over HTTP: code and vendor, no stack trace, vendor token or access token', async () => {
+    const socket = await signedIn(production);
     try {
       socket.subscribe('1', WATCH, { id: '99999' });
       const next = await socket.next((message) => message.id === '1' && message.type === 'next');
       expect(next.payload).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND', upstream: 'contentHub' } }] });
       expect(JSON.stringify(next.payload)).not.toMatch(/stacktrace|content-hub-demo-token/);
+      expect(JSON.stringify(socket.messages)).not.toContain(production.tokens.full);
     } finally {
       socket.close();
     }
   });
 
   it('closes the connection on a message over the JSON body limit without reading it, and stays healthy', async () => {
-    const socket = await connected(production.url);
+    const socket = await signedIn(production);
     socket.subscribe('1', WATCH, { id: '1004', padding: 'x'.repeat(70_000) });
     expect((await socket.closed).code).toBe(1009);
     await expectHealthy(production);
@@ -187,7 +190,7 @@ describe('subscription caps', () => {
   const polls = () => stack.contentHub.requests.filter((request) => request.method === 'GET').length;
 
   it('holds at most WS_MAX_SUBSCRIPTIONS_PER_CONNECTION on one connection, even in a burst', async () => {
-    const socket = await connected(stack.url);
+    const socket = await signedIn(stack);
     try {
       for (let index = 0; index < 50; index += 1) socket.subscribe(String(index), WATCH, { id: OPEN_ORDERS[index % 3] });
       const refused = await Promise.all(Array.from({ length: 47 }, (_, index) => socket.ended(String(index + 3))));
@@ -204,7 +207,7 @@ describe('subscription caps', () => {
   });
 
   it('polls at most DOWNLOAD_ORDER_WATCH_MAX_ORDERS orders per process; one more is refused with a clear error', async () => {
-    const sockets = await Promise.all([0, 1].map(() => connected(stack.url)));
+    const sockets = await Promise.all([0, 1].map(() => signedIn(stack)));
     try {
       OPEN_ORDERS.slice(0, 4).forEach((id, index) => sockets[index % 2]!.subscribe(id, WATCH, { id }));
       for (const [index, id] of OPEN_ORDERS.slice(0, 4).entries()) await sockets[index % 2]!.next((message) => message.id === id && message.type === 'next');
@@ -236,7 +239,7 @@ describe('each subscription event is an operation of its own', () => {
       `mutation { downloadOrderCreate(input: { name: "Watched", assets: [{ assetId: "42", download: { renditions: ["original"] } }] }) { downloadOrder { orderId } } }`,
     );
     const { orderId } = body.data!.downloadOrderCreate.downloadOrder;
-    const socket = await connected(stack.url);
+    const socket = await signedIn(stack);
     try {
       // One Content Hub call per event for the targets, under a cap of one call per operation.
       socket.subscribe('w', `subscription($id: ID!) { downloadOrderWatch(id: $id) { status targets(first: 1) { totalCount } } }`, { id: orderId });

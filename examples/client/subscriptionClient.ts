@@ -3,17 +3,21 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import type { ClientOptions } from 'graphql-ws';
-import { createCache } from './cache';
 import type { GatewayOptions } from './apolloClient';
+import { createCache } from './cache';
+import { credentialHeaders, credentialsLink } from './credentials';
 
 /**
  * Subscriptions over the gateway's WebSocket (graphql-ws), everything else over HTTP: the
- * gateway runs only subscriptions on its WebSocket. `webSocketImpl` is for Node (the `ws`
- * package); a browser has its own WebSocket.
+ * gateway runs only subscriptions on its WebSocket. The credentials go in `connection_init`'s
+ * payload (a browser cannot set headers on a WebSocket), made afresh for every connection, so a
+ * reconnect sends the access token as it is then.
+ * `webSocketImpl` is for Node (the `ws` package); a browser has its own WebSocket.
  */
-export function createSubscriptionClient({ uri, accToken }: GatewayOptions, webSocketImpl?: ClientOptions['webSocketImpl']): ApolloClient {
-  const ws = new GraphQLWsLink(createClient({ url: uri.replace(/^http/, 'ws'), connectionParams: { 'x-acc-token': accToken }, webSocketImpl }));
-  const http = new HttpLink({ uri, headers: { 'x-acc-token': accToken } });
+export function createSubscriptionClient({ uri, ...credentials }: GatewayOptions, webSocketImpl?: ClientOptions['webSocketImpl']): ApolloClient {
+  const connectionParams = () => credentialHeaders(credentials);
+  const ws = new GraphQLWsLink(createClient({ url: uri.replace(/^http/, 'ws'), connectionParams, webSocketImpl }));
+  const http = credentialsLink(credentials).concat(new HttpLink({ uri }));
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);

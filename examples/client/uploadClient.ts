@@ -2,18 +2,21 @@ import { ApolloClient } from '@apollo/client';
 import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 import type { GatewayOptions } from './apolloClient';
 import { createCache } from './cache';
+import { credentialsLink } from './credentials';
 
 /**
  * A client whose link sends operations with files in their variables (File or Blob) as GraphQL
  * multipart requests, and all others as plain JSON POSTs: it replaces HttpLink.
  */
-export function createUploadClient({ uri, accToken }: GatewayOptions): ApolloClient {
+export function createUploadClient({ uri, ...credentials }: GatewayOptions): ApolloClient {
   return new ApolloClient({
     cache: createCache(),
-    link: new UploadHttpLink({
-      uri,
-      // The gateway refuses multipart requests without this header (CSRF prevention).
-      headers: { 'x-acc-token': accToken, 'apollo-require-preflight': 'true' },
-    }),
+    link: credentialsLink(credentials).concat(
+      new UploadHttpLink({
+        uri,
+        // The gateway refuses multipart requests without this header (CSRF prevention).
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+    ),
   });
 }

@@ -1,12 +1,13 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import type { ObservableQuery } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { loadDevMessages, loadErrorMessages } from '@apollo/client/dev';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { createApolloClient } from '../../examples/client/apolloClient';
 import { AssignmentMaterialsDocument, PhotoByIdDocument, ProjectPhotosDocument } from '../../examples/client/generated/graphql';
 import type { ProjectPhotosQuery, ProjectPhotosQueryVariables } from '../../examples/client/generated/graphql';
 import { DEMO } from '../../src/simulators/acc/seed';
-import { startStack } from '../helpers/stack';
+import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
 
 const [PROJECT_ID] = DEMO.projectIds;
@@ -28,7 +29,7 @@ describe('Apollo Client against the gateway (docs/clients.md)', () => {
   });
   afterAll(() => stack.close());
   beforeEach(() => {
-    client = createApolloClient({ uri: stack.url, accToken: DEMO.token });
+    client = createApolloClient({ uri: stack.url, getAccessToken: () => stack.tokens.full, accToken: DEMO.token });
     consoleWarn = jest.spyOn(console, 'warn');
     consoleError = jest.spyOn(console, 'error');
   });
@@ -39,13 +40,32 @@ describe('Apollo Client against the gateway (docs/clients.md)', () => {
     jest.restoreAllMocks();
   });
 
-  it('reads a photo with the x-acc-token header from the HttpLink', async () => {
+  it('reads a photo as the caller, with the access token and the x-acc-token header the link sets', async () => {
     const { data } = await client.query({ query: PhotoByIdDocument, variables: livePhoto });
     const photo = data?.photo;
     if (photo?.__typename !== 'Photo') throw new Error(`expected a Photo, got ${JSON.stringify(photo)}`);
     expect(photo.photoId).toBe(DEMO.livePhotoId);
     expect(photo.title).toEqual(expect.any(String));
     expect(Date.parse(photo.signedUrls!.expiresAt!)).toBeGreaterThan(Date.now());
+  });
+
+  it('asks for the access token before every request, so a refreshed one is used at once', async () => {
+    let accessToken = await stack.issuer.sign({ sub: 'test-viewer', scope: 'assets:read' });
+    const refreshing = createApolloClient({ uri: stack.url, getAccessToken: () => accessToken, accToken: DEMO.token });
+    const read = () =>
+      refreshing.query({
+        query: AssignmentMaterialsDocument,
+        variables: { ...assignment, productType: 'VIDEO', first: 1 },
+        fetchPolicy: 'network-only',
+        errorPolicy: 'all',
+      });
+    const withoutScope = await read();
+    if (!CombinedGraphQLErrors.is(withoutScope.error)) throw new Error(`expected FORBIDDEN, got ${JSON.stringify(withoutScope)}`);
+    expect(withoutScope.error.errors.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    accessToken = stack.tokens.full;
+    const refreshed = await read();
+    expect(refreshed.error).toBeUndefined();
+    expect(refreshed.data!.order!.assignment!.materials.edges).toHaveLength(1);
   });
 
   it('pages a project\'s photos with fetchMore, relayStylePagination merging the pages in order', async () => {
@@ -110,7 +130,7 @@ describe('Apollo Client against the gateway (docs/clients.md)', () => {
     // fields are silently dropped.
     const bare = new ApolloClient({
       cache: new InMemoryCache(),
-      link: new HttpLink({ uri: stack.url, headers: { 'x-acc-token': DEMO.token } }),
+      link: new HttpLink({ uri: stack.url, headers: { ...bearer(stack.tokens.full), 'x-acc-token': DEMO.token } }),
     });
     expect((await bare.query({ query: PhotoByIdDocument, variables: livePhoto })).data).toEqual({ photo: { __typename: 'Photo' } });
   });

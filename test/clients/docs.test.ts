@@ -12,6 +12,7 @@ describe('docs/clients.md', () => {
       'examples/client/codegen.ts',
       'examples/client/execute.ts',
       'examples/client/cache.ts',
+      'examples/client/credentials.ts',
       'examples/client/apolloClient.ts',
       'examples/client/uploadClient.ts',
       'examples/client/subscriptionClient.ts',

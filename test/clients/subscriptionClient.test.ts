@@ -25,7 +25,7 @@ describe('Apollo Client with subscriptions over WebSocket and the rest over HTTP
   afterAll(() => stack.close());
 
   it('watches an order over the WebSocket and queries it over HTTP', async () => {
-    const client = createSubscriptionClient({ uri: stack.url, accToken: DEMO.token }, WebSocket);
+    const client = createSubscriptionClient({ uri: stack.url, getAccessToken: () => stack.tokens.full, accToken: DEMO.token }, WebSocket);
     try {
       const events = await firstValueFrom(client.subscribe({ query: WATCH, variables: { id: '1004' } }).pipe(toArray()));
       expect(events.map((event) => event.data)).toEqual([{ downloadOrderWatch: expect.objectContaining({ orderId: '1004', status: 'COMPLETED' }) }]);

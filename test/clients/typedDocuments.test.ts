@@ -1,21 +1,22 @@
 import { execute } from '../../examples/client/execute';
 import { AssignmentMaterialsDocument, PhotoByIdDocument } from '../../examples/client/generated/graphql';
 import { DEMO } from '../../src/simulators/acc/seed';
-import { startStack } from '../helpers/stack';
+import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
 
 const [PROJECT_ID] = DEMO.projectIds;
-const accHeader = { 'x-acc-token': DEMO.token };
 
 describe('client-preset typed documents over plain fetch (docs/clients.md)', () => {
   let stack: TestStack;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     stack = await startStack();
+    headers = { ...bearer(stack.tokens.full), 'x-acc-token': DEMO.token };
   });
   afterAll(() => stack.close());
 
   it('runs a generated query; its result is typed by the document', async () => {
-    const { data, errors } = await execute(stack.url, PhotoByIdDocument, { projectId: PROJECT_ID!, id: DEMO.livePhotoId }, accHeader);
+    const { data, errors } = await execute(stack.url, PhotoByIdDocument, { projectId: PROJECT_ID!, id: DEMO.livePhotoId }, headers);
     expect(errors).toBeUndefined();
     const photo = data!.photo!;
     // The union narrows on __typename, as the generated type says.
@@ -30,7 +31,7 @@ describe('client-preset typed documents over plain fetch (docs/clients.md)', () 
       orderId: 'ORD-1001',
       assignmentId: 'A2',
       productType: 'DOCUMENTS',
-    });
+    }, headers);
     const nodes = data!.order!.assignment!.materials.edges.map((edge) => edge.node);
     // Narrowed on __typename, a node has its kind's fields (a document's file has a contentType).
     const documents = nodes.flatMap((node) => (node.__typename === 'DocumentMaterial' ? [node] : []));
@@ -44,7 +45,7 @@ describe('client-preset typed documents over plain fetch (docs/clients.md)', () 
 
   it('rejects variables the document does not declare at compile time, and the gateway agrees', async () => {
     // @ts-expect-error PhotoById needs a projectId: this call does not compile.
-    const { data, errors } = await execute(stack.url, PhotoByIdDocument, { id: DEMO.livePhotoId }, accHeader);
+    const { data, errors } = await execute(stack.url, PhotoByIdDocument, { id: DEMO.livePhotoId }, headers);
     expect(data).toBeUndefined();
     expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
   });

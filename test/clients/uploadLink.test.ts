@@ -5,7 +5,7 @@ import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 import { UploadAssetDocument } from '../../examples/client/generated/graphql';
 import { createUploadClient } from '../../examples/client/uploadClient';
 import { DEMO } from '../../src/simulators/acc/seed';
-import { startStack } from '../helpers/stack';
+import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
 
 describe('uploads through apollo-upload-client (docs/clients.md)', () => {
@@ -16,7 +16,7 @@ describe('uploads through apollo-upload-client (docs/clients.md)', () => {
   afterAll(() => stack.close());
 
   it('uploads a File as a multipart request, and contentUrl serves the same bytes back', async () => {
-    const client = createUploadClient({ uri: stack.url, accToken: DEMO.token });
+    const client = createUploadClient({ uri: stack.url, getAccessToken: () => stack.tokens.full, accToken: DEMO.token });
     const bytes = randomBytes(256 * 1024);
     const file = new File([bytes], 'site-survey.bin', { type: 'application/octet-stream' });
 
@@ -38,7 +38,7 @@ describe('uploads through apollo-upload-client (docs/clients.md)', () => {
     const storedBefore = stack.assets.store.size;
     const client = new ApolloClient({
       cache: new InMemoryCache(),
-      link: new UploadHttpLink({ uri: stack.url }),
+      link: new UploadHttpLink({ uri: stack.url, headers: bearer(stack.tokens.full) }),
     });
     const file = new File(['plain text'], 'note.txt', { type: 'text/plain' });
 
