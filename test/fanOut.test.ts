@@ -3,7 +3,7 @@ import { toGlobalId } from '../src/graphql/relay/globalId';
 import { DEMO } from '../src/simulators/acc/seed';
 import { CONTENT_HUB_DEMO } from '../src/simulators/contentHub/seed';
 import { bytesFile, multipartRequest } from './helpers/multipart';
-import { startStack } from './helpers/stack';
+import { bearer, startStack } from './helpers/stack';
 import type { GraphQLResponse, TestStack } from './helpers/stack';
 
 const [PROJECT] = DEMO.projectIds;
@@ -99,6 +99,7 @@ describe('bounded fan-out: list maxima and a cost model that sees variables', ()
         { query: mutation, variables: { inputs } },
         { 0: inputs.map((_input, index) => `variables.inputs.${index}.file`) },
         [bytesFile('one.txt', Buffer.from('one file, four inputs'))],
+        { headers: bearer(stack.tokens.full) },
       );
       const text = await response.body.text();
       return { status: response.statusCode, body: JSON.parse(text) as GraphQLResponse['body'], text };
