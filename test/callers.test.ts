@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { ALL_SCOPES } from '../src/auth/scopes';
 import { toGlobalId } from '../src/graphql/relay/globalId';
 import { DEMO } from '../src/simulators/acc/seed';
 import { startIssuerSimulator } from '../src/simulators/issuer/server';
@@ -34,6 +35,7 @@ function vendorCalls(stack: TestStack): Record<string, number> {
   };
 }
 const NO_CALLS = { acc: 0, materials: 0, assets: 0, contentHub: 0 };
+const allScopesBut = (missing: string) => ALL_SCOPES.filter((scope) => scope !== missing).join(' ');
 
 describe('callers over HTTP', () => {
   let stack: TestStack;
@@ -99,6 +101,25 @@ describe('callers over HTTP', () => {
     expect(logs.raw.join('\n')).not.toContain(token.split('.')[2]);
   });
 
+  describe('with every scope but one, refuses exactly what that scope unlocks, before its vendor call', () => {
+    const cases: Array<[string, string, string, keyof ReturnType<typeof vendorCalls>]> = [
+      ['materials:read', '{ order(id: "ORD-1001") { assignment(id: "A1") { materials(productType: VIDEO) { totalCount } } } }', 'order', 'materials'],
+      ['assets:read', PRIVATE_ASSET, 'asset', 'assets'],
+      ['download-orders:read', '{ downloadOrder(id: "1001") { orderId } }', 'downloadOrder', 'contentHub'],
+      ['download-orders:write', CREATE_ORDER, 'downloadOrderCreate', 'contentHub'],
+    ];
+    it.each(cases)('%s', async (missing, query, path, vendor) => {
+      const response = await as(await scoped(allScopesBut(missing)), query);
+      expect(response.status).toBe(200);
+      expect(codesOf(response)).toEqual([[path, 'FORBIDDEN']]);
+      expect(response.body.errors![0]!.extensions!.requiredScopes).toEqual([[missing]]);
+      expect(vendorCalls(stack)[vendor]).toBe(0);
+      // The same operation with the scope answers.
+      expect((await as(await scoped(ALL_SCOPES.join(' ')), query)).body.errors).toBeUndefined();
+    });
+    // assets:write is the upload's: 'refuses an upload without assets:write' below.
+  });
+
   describe('refuses the whole request with 401, WWW-Authenticate and no vendor call, for a token that', () => {
     const refusedTokens: Array<[string, () => Promise<string | string[]>]> = [
       ['expired', () => stack.issuer.sign({ scope: 'materials:read' }, { expiresInSeconds: -120 })],
@@ -152,7 +173,7 @@ describe('callers over HTTP', () => {
     });
   });
 
-  it('refuses an upload without assets:write before any byte reaches the asset store', async () => {
+  it('refuses an upload without assets:write (every other scope held) before any byte reaches the asset store', async () => {
     const boundary = 'callers-boundary';
     const operations = JSON.stringify({
       query: 'mutation($input: AssetUploadInput!) { assetUpload(input: $input) { asset { key } } }',
@@ -166,7 +187,7 @@ describe('callers over HTTP', () => {
     ].join('');
     const response = await request(stack.url, {
       method: 'POST',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${stack.tokens.readOnly}` },
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: `Bearer ${await scoped(allScopesBut('assets:write'))}` },
       body,
     });
     const answer = (await response.body.json()) as GraphQLResponse['body'];
