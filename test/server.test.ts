@@ -43,6 +43,7 @@ describe('gateway HTTP server in development', () => {
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(SANDBOX_ORIGIN);
     expect(String(response.headers['access-control-allow-headers'])).toContain('x-acc-token');
+    expect(String(response.headers['access-control-allow-headers'])).toContain('authorization');
   });
 
   it('does not allow other origins', async () => {
