@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { GatewayError } from '../errors';
 import type { AccPhotosClient } from '../upstream/acc/client';
 import type { AccPhoto } from '../upstream/acc/model';
-import { ACC_MAX_PAGE_SIZE, accPaths } from '../upstream/acc/model';
+import { ACC_MAX_PAGE_SIZE, accPaths, isDeletedAccPhoto } from '../upstream/acc/model';
 import { DeletedAccPhoto } from '../upstream/acc/refs';
 import type { UpstreamScope } from '../upstream/http/callLog';
 import { asError } from './eachKey';
@@ -20,8 +20,9 @@ export const photoCacheKey = ({ projectId, photoId }: PhotoKey): string => `${pr
 
 /**
  * Photos by id, per request. All lookups of one tick become photos:filter calls with `filter.id`
- * lists of at most 50 ids per project. ACC's filter leaves out deleted media, so only the ids it
- * does not return are asked for one by one, to tell deleted (410) from missing (404). A single
+ * lists of at most 50 ids per project. ACC's filter may leave out deleted media (or list them,
+ * which makes them tombstones here), so the ids it does not return are asked for one by one, to
+ * tell deleted (410) from missing (404). A single
  * id is asked for by GET straight away: one call either way, and ACC answers it without
  * running a filter, with the 410 or 404 in the same call.
  */
@@ -57,7 +58,7 @@ export function createPhotoLoader(
           });
           for (const photo of page.results) {
             // A deleted media is a tombstone however it reached us, so both paths agree.
-            const lookup = photo.deletedAt ? new DeletedAccPhoto(projectId, photo.id) : photo;
+            const lookup = isDeletedAccPhoto(photo) ? new DeletedAccPhoto(projectId, photo.id) : photo;
             results.set(photoCacheKey({ projectId, photoId: photo.id }), lookup);
           }
           const absent = photoIds.filter((photoId) => !results.has(photoCacheKey({ projectId, photoId })));

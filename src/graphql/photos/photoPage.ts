@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { GatewayError, badUserInput } from '../../errors';
-import { ACC_MAX_PAGE_SIZE } from '../../upstream/acc/model';
+import { ACC_MAX_PAGE_SIZE, isDeletedAccPhoto, nextCursorState } from '../../upstream/acc/model';
 import type { AccFilterRequest, AccFilterResponse, AccPhoto, AccPhotoFilter } from '../../upstream/acc/model';
 import type { PageInfo } from '../../generated/resolvers';
 import { decodeOpaque, encodeOpaque } from '../relay/opaque';
@@ -10,7 +10,8 @@ import { decodeOpaque, encodeOpaque } from '../relay/opaque';
  * Relay paging over ACC's photos:filter. ACC pages are at most 50 items and continue only by
  * an opaque `cursorState` (which fixes the page size chosen by the first request), so a cursor
  * names a position as "ACC page P, after its first K items": P is the cursorState that fetched
- * that page, or null for the first page. The cursor after the last item of an ACC page points
+ * that page, or null for the first page; K counts every item ACC sent, deleted media included,
+ * though only live ones become edges. The cursor after the last live item of an ACC page points
  * at the start of the next ACC page, so pages that end on an ACC boundary resume without
  * fetching anything twice.
  */
@@ -45,7 +46,6 @@ export async function fetchPhotoPage(fetchAccPage: FetchAccPage, request: PhotoP
   const query = queryKey(request);
   let position = request.after ? decodePosition(request.after, query) : { state: null, skip: 0 };
   const edges: PhotoPageEdge[] = [];
-  let hasNextPage = false;
 
   while (position !== 'end' && edges.length < request.first) {
     const { state, skip } = position;
@@ -63,28 +63,31 @@ export async function fetchPhotoPage(fetchAccPage: FetchAccPage, request: PhotoP
           },
     );
     const items = response.results;
-    const nextState = response.pagination?.nextPost?.body.cursorState ?? null;
+    const nextState = nextCursorState(response);
     if (nextState !== null && items.length === 0) {
       throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The acc API sent an empty page that claims more pages follow.', { upstream: 'acc' });
     }
-    // After the last item of this ACC page comes the next ACC page, or nothing.
+    // After the last live item of this ACC page comes the next ACC page, or nothing.
     const pageEnd: Position = nextState === null ? 'end' : { state: nextState, skip: 0 };
-    const taken = items.slice(skip, skip + wanted);
-    taken.forEach((node, offset) => {
-      const index = skip + offset;
-      const after = index === items.length - 1 ? pageEnd : { state, skip: index + 1 };
+    const lastLive = items.findLastIndex((item) => !isDeletedAccPhoto(item));
+    // ACC may list deleted media; the schema does not. Skip them, but count them in positions:
+    // a cursor names an index of ACC's own page, so it resumes at the same media whatever was dropped.
+    let index = skip;
+    for (; index < items.length && edges.length < request.first; index += 1) {
+      const node = items[index]!;
+      if (isDeletedAccPhoto(node)) continue;
+      const after = index >= lastLive ? pageEnd : { state, skip: index + 1 };
       edges.push({ node, cursor: encodePosition(after, query) });
-    });
-    const consumed = skip + taken.length;
-    // ACC's photos:filter sends nextPost only while more items follow, so this is exact.
-    hasNextPage = consumed < items.length || nextState !== null;
-    position = consumed < items.length ? { state, skip: consumed } : pageEnd;
+    }
+    position = index <= lastLive ? { state, skip: index } : pageEnd;
   }
 
   return {
     edges,
     pageInfo: {
-      hasNextPage,
+      // Exact while live media remain on the ACC page at hand. At the end of one it is what ACC
+      // says: more follow when it sends a cursorState, even if they all turn out to be deleted.
+      hasNextPage: position !== 'end',
       hasPreviousPage: Boolean(request.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

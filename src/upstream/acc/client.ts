@@ -23,7 +23,7 @@ export class AccPhotosClient {
     });
   }
 
-  /** POST photos:filter. The next page is fetched by sending back only `cursorState`. */
+  /** POST photos:filter. The next page is fetched by sending back only `cursorState` (see nextCursorState). */
   async filterPhotos(
     scope: UpstreamScope,
     token: string,
@@ -41,7 +41,7 @@ export class AccPhotosClient {
     // We continue with our own URL and the cursorState only, but a next-page link that leaves
     // the configured origin means the answer is not what the vendor documents: refuse it.
     const nextUrl = response.pagination?.nextPost?.url;
-    if (nextUrl !== undefined && !this.http.isOwnUrl(nextUrl)) {
+    if (nextUrl != null && !this.http.isOwnUrl(nextUrl)) {
       throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The acc API sent a next-page link to another origin.', {
         upstream: 'acc',
       });

@@ -87,10 +87,11 @@ export const accFilterResponseSchema = z.object({
   pagination: z
     .object({
       limit: z.number().nullish(),
+      // A nextPost without a cursorState value is one of the doc's two end signals, not a fault.
       nextPost: z
         .object({
-          url: z.string(),
-          body: z.object({ cursorState: z.string() }),
+          url: z.string().nullish(),
+          body: z.object({ cursorState: z.string().nullish() }).nullish(),
         })
         .nullish(),
     })
@@ -98,6 +99,21 @@ export const accFilterResponseSchema = z.object({
   results: z.array(accPhotoSchema),
 });
 export type AccFilterResponse = z.infer<typeof accFilterResponseSchema>;
+
+/**
+ * The cursorState that continues a photos:filter walk, or null when the list is finished. The
+ * doc names two end signals, "the response contains no nextPost" and "a paginated response
+ * contains no cursorState value": either one ends it (an empty string is no value either).
+ */
+export function nextCursorState(response: AccFilterResponse): string | null {
+  return response.pagination?.nextPost?.body?.cursorState || null;
+}
+
+/**
+ * A media a user deleted. GET answers 410 for it, but photos:filter returns "all specified
+ * media", and its doc's example result is one with deletedAt and deletedBy.
+ */
+export const isDeletedAccPhoto = (photo: AccPhoto): boolean => Boolean(photo.deletedAt);
 
 export const accPaths = {
   photo: (projectId: string, photoId: string) =>
