@@ -508,7 +508,7 @@ describe('ACC photos simulator', () => {
     });
 
     it('answers 400 to a cursorState it did not issue', async () => {
-      const issued = (await client.filter(SMALL_PROJECT, { limit: 5 })).body.pagination!.nextPost!.body.cursorState;
+      const issued = (await client.filter(SMALL_PROJECT, { limit: 5 })).body.pagination!.nextPost!.body!.cursorState!;
       const vendorExample = Buffer.from('{"limit":25, "title": "wall"}').toString('base64url');
       for (const cursorState of ['garbled', '', issued.slice(0, -6), `${issued}!!`, vendorExample, 42, null]) {
         const answer = await client.filter(SMALL_PROJECT, { cursorState });
@@ -613,5 +613,80 @@ describe('ACC photos simulator', () => {
     expect(performance.now() - started).toBeLessThan(500);
     await expect(pending).rejects.toThrow();
     await expect(request(simulator.url)).rejects.toThrow();
+  });
+});
+
+describe('ACC photos simulator: answer forms the doc allows (forms)', () => {
+  /** Every page of a walk, following the cursorState of each nextPost that carries one. */
+  async function pagesOf(simulator: AccSimulator, projectId: string, body: unknown) {
+    const pages: FilterAnswer[] = [];
+    let next: unknown = body;
+    while (next) {
+      const page = await clientOf(simulator).filter(projectId, next);
+      expect(page.status).toBe(200);
+      pages.push(page.body);
+      const cursorState = page.body.pagination?.nextPost?.body?.cursorState;
+      next = cursorState ? { cursorState } : undefined;
+      expect(pages.length).toBeLessThan(500);
+    }
+    return pages;
+  }
+
+  it('lists deleted media too with listDeleted, as they are stored, in the same order, and still answers 410 for them', async () => {
+    await withSimulator({ forms: { listDeleted: true } }, async (simulator) => {
+      const all = simulator.store.list(SMALL_PROJECT);
+      const gone = all.filter((photo) => photo.deletedAt);
+      expect(gone.length).toBeGreaterThan(0);
+      const results = (await pagesOf(simulator, SMALL_PROJECT, { limit: 7 })).flatMap((page) => page.results);
+      expect(ids(results)).toEqual(ids(expectedOrder(all)));
+      for (const photo of gone) {
+        expect(results.find((result) => result.id === photo.id)).toMatchObject({ deletedAt: photo.deletedAt, deletedBy: photo.deletedBy });
+        expect((await clientOf(simulator).getPhoto(SMALL_PROJECT, photo.id)).status).toBe(410);
+      }
+    });
+  });
+
+  it.each([
+    ['nextPostWithoutBody', (url: string) => ({ url })],
+    ['nextPostWithoutCursorState', (url: string) => ({ url, body: {} })],
+    ['nullCursorState', (url: string) => ({ url, body: { cursorState: null } })],
+    ['emptyCursorState', (url: string) => ({ url, body: { cursorState: '' } })],
+  ] as const)('ends the list with %s: the last page has a nextPost without a cursorState value', async (lastPage, nextPost) => {
+    await withSimulator({ forms: { lastPage } }, async (simulator) => {
+      const pages = await pagesOf(simulator, SMALL_PROJECT, { limit: 20 });
+      const expected = ids(expectedOrder(simulator.store.query(SMALL_PROJECT, {})));
+      expect(ids(pages.flatMap((page) => page.results))).toEqual(expected);
+      expect(pages).toHaveLength(Math.ceil(expected.length / 20));
+      expect(pages.at(-1)!.pagination!.nextPost).toEqual(nextPost(`${simulator.url}${clientOf(simulator).filterPath(SMALL_PROJECT)}`));
+      expect(pages.slice(0, -1).every((page) => page.pagination!.nextPost!.body!.cursorState)).toBe(true);
+    });
+  });
+
+  it.each([
+    [10, [10, 10, 0]],
+    [19, [19, 1]],
+  ])('with nextPostOnFullLastPage and limit %i over 20 media, answers pages of %j: only a short page ends the list', async (limit, sizes) => {
+    await withSimulator({ forms: { nextPostOnFullLastPage: true } }, async (simulator) => {
+      const twenty = ids(expectedOrder(simulator.store.query(BIG_PROJECT, {}))).slice(0, 20);
+      const pages = await pagesOf(simulator, BIG_PROJECT, { filter: { id: twenty }, limit });
+      expect(pages.map((page) => page.results.length)).toEqual(sizes);
+      expect(pages.at(-1)!.pagination).not.toHaveProperty('nextPost');
+      expect(ids(pages.flatMap((page) => page.results))).toEqual(twenty);
+    });
+  });
+
+  it("writes every time with an explicit UTC zone with times: 'utc', the same instants as the zone-less default", async () => {
+    await withSimulator({ forms: { times: 'utc' } }, async (simulator) => {
+      const stored = simulator.store.list(SMALL_PROJECT).find((photo) => !photo.deletedAt && photo.takenAt)!;
+      const answers = [
+        (await clientOf(simulator).getPhoto(SMALL_PROJECT, stored.id)).body,
+        (await clientOf(simulator).filter(SMALL_PROJECT, { filter: { id: [stored.id] } })).body.results[0]!,
+      ];
+      for (const answer of answers) {
+        for (const field of TIMESTAMP_FIELDS) {
+          expect(answer[field]).toBe(stored[field] ? `${stored[field]}.000Z` : undefined);
+        }
+      }
+    });
   });
 });

@@ -6,6 +6,8 @@ import type { AccFilterResponse, AccPhoto } from '../../upstream/acc/model';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
+import { ACC_LAST_PAGE_FORMS, withTimesIn } from './forms';
+import type { AccAnswerForms } from './forms';
 import { DEMO, seedDemoPhotos } from './seed';
 import { AccPhotoStore, DEFAULT_SORT, parseTimeRange, sortPosition } from './store';
 import type { SortPosition } from './store';
@@ -15,6 +17,7 @@ import type { SortPosition } from './store';
  * bearer token required (403 otherwise), GET one media (404 unknown, 410 deleted, signed URLs
  * only with include=signedUrls), and photos:filter with filters, sort, limit 1..50 (25 by
  * default) and an opaque keyset `cursorState` that, when sent, makes every other field ignored.
+ * Where the doc allows more than one answer, `forms` picks it (src/simulators/acc/forms.ts).
  */
 
 export interface AccSimulatorOptions extends SimulatorOptions {
@@ -22,6 +25,8 @@ export interface AccSimulatorOptions extends SimulatorOptions {
   store?: AccPhotoStore;
   /** Bearer tokens ACC accepts; every other one gets 403. Default: the demo token. */
   tokens?: string[];
+  /** Doc-allowed answers other than the default ones, to prove the gateway handles them. */
+  forms?: AccAnswerForms;
 }
 
 export interface AccSimulator {
@@ -69,6 +74,7 @@ type Cursor = z.infer<typeof cursorSchema>;
 
 export async function startAccSimulator(options: AccSimulatorOptions = {}): Promise<AccSimulator> {
   const store = options.store ?? new AccPhotoStore(seedDemoPhotos());
+  const forms = options.forms ?? {};
   let tokens = new Set(options.tokens ?? [DEMO.token]);
   let origin = '';
 
@@ -111,33 +117,32 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
     const query: FilterQuery & { after?: SortPosition } =
       cursorState === undefined ? parseBody(filterQuerySchema, body) : decodeCursorState(cursorState);
 
-    // `nextPost` is sent only when at least one more media follows this page, never on the last
-    // one, even when that page is full: the gateway computes an exact hasNextPage from it.
-    const following = store.query(projectId, query.filter, query.sort, query.after);
+    // By default `nextPost` is sent only when at least one more media follows this page, never
+    // on the last one, even when that page is full (forms.nextPostOnFullLastPage changes that).
+    const following = store.query(projectId, query.filter, query.sort, query.after, { withDeleted: forms.listDeleted });
     const page = following.slice(0, query.limit);
     const last = page.at(-1);
+    const more = following.length > page.length || (forms.nextPostOnFullLastPage === true && page.length === query.limit);
+    const url = `${origin}${request.url.pathname}`;
     const result: AccFilterResponse = {
       pagination: {
         limit: query.limit,
         nextPost:
-          following.length > page.length && last
-            ? {
-                url: `${origin}${request.url.pathname}`,
-                body: { cursorState: encodeCursorState({ ...query, after: sortPosition(last, query.sort) }) },
-              }
-            : undefined,
+          more && last
+            ? { url, body: { cursorState: encodeCursorState({ ...query, after: sortPosition(last, query.sort) }) } }
+            : ACC_LAST_PAGE_FORMS[forms.lastPage ?? 'noNextPost'](url),
       },
       results: page.map((photo) => present(photo, query.include)),
     };
     sendJson(response, 200, result);
   }
 
-  /** A media as ACC answers it: API URLs, and freshly signed URLs when included. */
+  /** A media as ACC answers it: API URLs, freshly signed URLs when included, times in their form. */
   function present(photo: AccPhoto, include: string[]): AccPhoto {
     const id = encodeURIComponent(photo.id);
     const apiBase = `${origin}/construction/photos/assets/${id}/${id}`;
     return {
-      ...photo,
+      ...withTimesIn(forms.times ?? 'zoneless', photo),
       signedUrls: include.includes('signedUrls') ? { fileUrl: signUrl(`${photo.id}.jpg`), thumbnailUrl: signUrl(`${photo.id}_t.jpg`) } : undefined,
       urls: { fileUrl: `${apiBase}.jpg`, thumbnailUrl: `${apiBase}_t.jpg` },
     };

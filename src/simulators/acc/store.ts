@@ -21,7 +21,7 @@ export interface TimeRange {
   to?: number;
 }
 
-const TIMESTAMP_FIELDS = ['createdAt', 'deletedAt', 'takenAt', 'updatedAt', 'userCreatedAt'] as const;
+export const ACC_TIMESTAMP_FIELDS = ['createdAt', 'deletedAt', 'takenAt', 'updatedAt', 'userCreatedAt'] as const;
 
 // ISO 8601 as Date.parse reads it; checked first because Date.parse alone also takes "2" or "May 1".
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -70,7 +70,7 @@ export class AccPhotoStore {
   /** Adds (or replaces) a media; its times may be any ISO 8601 and are kept in ACC's format. */
   add(photo: AccPhoto): void {
     const stored: AccPhoto = { ...photo, signedUrls: undefined, urls: undefined };
-    for (const field of TIMESTAMP_FIELDS) {
+    for (const field of ACC_TIMESTAMP_FIELDS) {
       const value = photo[field];
       if (value == null) continue;
       const at = parseAccTime(value);
@@ -102,14 +102,21 @@ export class AccPhotoStore {
   }
 
   /**
-   * The live media a photos:filter selects, in `sort` order, only those strictly after `after`
-   * when given. The filter must be valid (see parseTimeRange); the server checks it first.
+   * The media a photos:filter selects, in `sort` order, only those strictly after `after` when
+   * given; live ones only unless `withDeleted`. The filter must be valid (see parseTimeRange);
+   * the server checks it first.
    */
-  query(projectId: string, filter: AccPhotoFilter, sort: AccSort = DEFAULT_SORT, after?: SortPosition): AccPhoto[] {
+  query(
+    projectId: string,
+    filter: AccPhotoFilter,
+    sort: AccSort = DEFAULT_SORT,
+    after?: SortPosition,
+    { withDeleted = false } = {},
+  ): AccPhoto[] {
     const selects = matcher(filter);
     const order = (a: SortPosition, b: SortPosition) => comparePositions(a, b, sort[1]);
     return this.list(projectId)
-      .filter((photo) => !photo.deletedAt && selects(photo) && (!after || order(sortPosition(photo, sort), after) > 0))
+      .filter((photo) => (withDeleted || !photo.deletedAt) && selects(photo) && (!after || order(sortPosition(photo, sort), after) > 0))
       .sort((a, b) => order(sortPosition(a, sort), sortPosition(b, sort)));
   }
 }
