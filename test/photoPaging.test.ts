@@ -2,22 +2,7 @@ import { DEMO } from '../src/simulators/acc/seed';
 import type { AccSort } from '../src/simulators/acc/store';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
-
-interface Page {
-  edges: Array<{ cursor: string; node: { photoId: string } }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-}
-
-const PHOTOS_QUERY = /* GraphQL */ `
-  query($p: ID!, $first: Int, $after: String, $filter: PhotoFilter, $sort: PhotoSort) {
-    project(id: $p) {
-      photos(first: $first, after: $after, filter: $filter, sort: $sort) {
-        edges { cursor node { photoId } }
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      }
-    }
-  }
-`;
+import { PHOTOS_QUERY, photoPages } from './helpers/photoPages';
 
 const [BIG_PROJECT, , SMALL_PROJECT] = DEMO.projectIds;
 
@@ -28,26 +13,7 @@ describe('Project.photos as a Relay connection over ACC cursorState pages', () =
   });
   afterAll(() => stack.close());
 
-  async function page(variables: Record<string, unknown>) {
-    const response = await stack.graphql<{ project: { photos: Page } }>(PHOTOS_QUERY, variables);
-    expect(response.body.errors).toBeUndefined();
-    return response.body.data!.project.photos;
-  }
-
-  /** Walks the connection with the given page sizes (the last one repeats) until hasNextPage is false. */
-  async function walk(variables: Record<string, unknown>, sizes: number[]) {
-    const ids: string[] = [];
-    const pages: Page[] = [];
-    let after = (variables.after as string | undefined) ?? null;
-    for (let index = 0; ; index += 1) {
-      const current: Page = await page({ ...variables, first: sizes[Math.min(index, sizes.length - 1)], after });
-      pages.push(current);
-      ids.push(...current.edges.map((edge) => edge.node.photoId));
-      if (!current.pageInfo.hasNextPage) return { ids, pages };
-      after = current.pageInfo.endCursor;
-      expect(index).toBeLessThan(500);
-    }
-  }
+  const { page, walk } = photoPages(() => stack);
 
   const liveIds = (projectId: string, filter = {}, sort?: AccSort) =>
     stack.acc.store.query(projectId, filter, sort).map((photo) => photo.id);
