@@ -642,8 +642,10 @@ export type Project = Node & {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
   /**
-   * The project's photos and videos the caller can see (deleted ones excluded), filtered and
-   * sorted by ACC. `first` is 1..100; pages larger than ACC's 50 are filled from several ACC pages.
+   * The project's photos and videos the caller can see (deleted ones excluded, even where ACC
+   * lists them), filtered and sorted by ACC. `first` is 1..100; pages larger than ACC's 50 are
+   * filled from several ACC pages. `pageInfo.hasNextPage` is true when ACC says more follow: if
+   * no live photo follows after all, the next page is empty and says false.
    */
   photos: PhotoConnection;
   /** The ACC project UUID. */
