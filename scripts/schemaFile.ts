@@ -1,22 +1,24 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { introspectionFromSchema } from 'graphql';
 import { buildSchema, findSchemaDirectory } from '../src/graphql/schema';
+import { introspectionDisagreements, printSchemaFile } from './schemaPrintout';
 
 /**
  * Writes schema.graphql: the schema the gateway serves, printed from the executable schema with
- * its descriptions and directives, for frontends' codegen. With `--check` it writes nothing and
- * fails when the committed file is stale (CI runs that).
+ * its descriptions and directives, for frontends' codegen. It refuses to write, and `--check`
+ * (CI) fails, when that printout says anything else than introspection of the same schema
+ * shows; `--check` also fails when the committed file is not that printout.
  */
 const file = path.join(findSchemaDirectory(), '..', 'schema.graphql');
-const printed = [
-  '# The schema mediagraph serves, for clients\' codegen. Generated from schema/*.graphql by',
-  '# `npm run schema:print`: do not edit.',
-  '',
-  printSchemaWithDirectives(buildSchema()),
-  '',
-].join('\n');
+const schema = buildSchema();
+const printed = printSchemaFile(schema);
 
+const disagreements = introspectionDisagreements(printed, introspectionFromSchema(schema));
+if (disagreements.length > 0) {
+  console.error(`The printout of the schema is not what its introspection shows:\n\n${disagreements.join('\n\n')}`);
+  process.exit(1);
+}
 if (process.argv.includes('--check')) {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== printed) {
     console.error('schema.graphql is stale: run `npm run schema:print` and commit it.');

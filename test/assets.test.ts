@@ -8,22 +8,33 @@ import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
 import { waitFor, waitForAsync } from './helpers/waitFor';
 
+/** Asset's deprecated fields: the store cannot tell them by key. */
+const ASSET_RECORD_FIELDS = `
+  assetId companyId name type visibility active priority deleted updated created modified
+  publicUrl thumbUrl mediumUrl largeUrl largeX2Url origUrl platformFileUrl
+`;
+const ASSET = `id key contentUrl ${ASSET_RECORD_FIELDS}`;
 const UPLOAD = /* GraphQL */ `
   mutation($input: AssetUploadInput!) {
     assetUpload(input: $input) {
-      asset {
-        id key name type visibility assetId companyId active priority deleted updated created modified
-        publicUrl thumbUrl mediumUrl largeUrl largeX2Url origUrl platformFileUrl contentUrl
-      }
+      asset { ${ASSET} }
+      record { key ${ASSET_RECORD_FIELDS} }
       userErrors { field message code }
     }
   }
 `;
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+type AnsweredAsset = Record<string, unknown> & { id: string; key: string; contentUrl: string };
+
 interface UploadAnswer {
-  data?: { assetUpload: { asset: Record<string, unknown> & { key: string; contentUrl: string }; userErrors: unknown[] } };
-  errors?: Array<{ message: string; extensions: { code: string } }>;
+  data?: { assetUpload: { asset: AnsweredAsset | null; record: Record<string, unknown> | null; userErrors: unknown[] } } | null;
+  errors?: Array<{ message: string; path?: string[]; extensions: { code: string } }>;
+}
+
+/** What an asset answers besides its id, key and (signed, so ever new) contentUrl. */
+function recordFieldsOf(asset: AnsweredAsset): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(asset).filter(([field]) => !['id', 'key', 'contentUrl'].includes(field)));
 }
 
 describe('assets', () => {
@@ -53,23 +64,22 @@ describe('assets', () => {
     const { content } = file;
     const { body } = await upload(file, { name: 'My file', visibility: 'PUBLIC' });
     expect(body.errors).toBeUndefined();
-    const { asset, userErrors } = body.data!.assetUpload;
+    const { asset, record, userErrors } = body.data!.assetUpload;
     expect(userErrors).toEqual([]);
-    const stored = stack.assets.store.get(asset.key)!;
+    const stored = stack.assets.store.get(asset!.key)!;
     expect(stored.sha256).toBe(sha256Of(content));
     expect(stored.size).toBe(content.length);
-    expect(asset).toMatchObject({ name: 'My file', visibility: 'PUBLIC', publicUrl: stored.asset.publicURL, assetId: stored.asset.id });
-    expect(asset.created).toBe(new Date(stored.asset.created!).toISOString());
+    expect(record).toMatchObject({ key: asset!.key, name: 'My file', visibility: 'PUBLIC', publicUrl: stored.asset.publicURL, assetId: stored.asset.id });
+    expect(record!.created).toBe(new Date(stored.asset.created!).toISOString());
   });
 
   it('streams a large file through unchanged and keeps it private by default', async () => {
     const file = generatedFile('site-survey.bin', MAX_FILE_BYTES - 12345);
     const { body } = await upload(file);
     expect(body.errors).toBeUndefined();
-    const { asset } = body.data!.assetUpload;
-    expect(asset.name).toBe('site-survey.bin');
-    expect(asset.visibility).toBe('PRIVATE');
-    expect(stack.assets.store.get(asset.key)!.sha256).toBe(await file.sha256);
+    const { asset, record } = body.data!.assetUpload;
+    expect(record).toMatchObject({ name: 'site-survey.bin', visibility: 'PRIVATE' });
+    expect(stack.assets.store.get(asset!.key)!.sha256).toBe(await file.sha256);
   });
 
   it('uploads several files in one request, in order, each with its own payload', async () => {
@@ -77,16 +87,16 @@ describe('assets', () => {
     const response = await multipartRequest(
       stack.url,
       {
-        query: `mutation($inputs: [AssetUploadInput!]!) { assetUploadMany(inputs: $inputs) { asset { key name } userErrors { code } } }`,
+        query: `mutation($inputs: [AssetUploadInput!]!) { assetUploadMany(inputs: $inputs) { asset { key } record { name } userErrors { code } } }`,
         variables: { inputs: files.map(() => ({ file: null })) },
       },
       { 0: ['variables.inputs.0.file'], 1: ['variables.inputs.1.file'], 2: ['variables.inputs.2.file'] },
       files,
       { headers: bearer(stack.tokens.full) },
     );
-    const body = (await response.body.json()) as { data: { assetUploadMany: Array<{ asset: { key: string; name: string } }> } };
+    const body = (await response.body.json()) as { data: { assetUploadMany: Array<{ asset: { key: string }; record: { name: string } }> } };
     const payloads = body.data.assetUploadMany;
-    expect(payloads.map((payload) => payload.asset.name)).toEqual(['page-0.txt', 'page-1.txt', 'page-2.txt']);
+    expect(payloads.map((payload) => payload.record.name)).toEqual(['page-0.txt', 'page-1.txt', 'page-2.txt']);
     for (const [index, payload] of payloads.entries()) {
       expect(stack.assets.store.get(payload.asset.key)!.sha256).toBe(sha256Of(files[index]!.content));
     }
@@ -97,6 +107,7 @@ describe('assets', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.assetUpload).toEqual({
       asset: null,
+      record: null,
       userErrors: [{ field: ['input', 'file'], message: expect.stringContaining('assets'), code: 'REJECTED_BY_VENDOR' }],
     });
   });
@@ -189,7 +200,7 @@ describe('assets', () => {
   describe('contentUrl', () => {
     async function uploaded(visibility: 'PUBLIC' | 'PRIVATE', content = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${visibility}</svg>`)) {
       const { body } = await upload(bytesFile('logo.svg', content, 'image/svg+xml'), { visibility });
-      return { ...body.data!.assetUpload.asset, content };
+      return { ...body.data!.assetUpload.asset!, content };
     }
 
     it('streams the bytes with the store’s type, length and cache headers, and never the layer’s or the caller’s token', async () => {
@@ -256,5 +267,62 @@ describe('assets', () => {
       expect(response.headers['content-type']).toBe('image/svg+xml');
       await response.body.dump();
     });
+  });
+
+  it('answers an asset with the same values by upload, by key and by global id, without a vendor call to look it up', async () => {
+    const { body } = await upload(bytesFile('plan.pdf', Buffer.from('%PDF-1.7 plan'), 'application/pdf'), { visibility: 'PUBLIC' });
+    const { asset, record } = body.data!.assetUpload;
+    expect(record).toMatchObject({ name: 'plan.pdf', type: 'DOCUMENT', visibility: 'PUBLIC', created: expect.any(String) });
+    // What the store cannot tell by key is null on every path, the upload's included.
+    expect(recordFieldsOf(asset!)).toEqual(Object.fromEntries(ASSET_RECORD_FIELDS.trim().split(/\s+/).map((field) => [field, null])));
+    stack.assets.requests.splice(0);
+
+    const byKey = await stack.graphql<{ asset: AnsweredAsset }>(`query($key: ID!) { asset(key: $key) { ${ASSET} } }`, { key: asset!.key });
+    const byId = await stack.graphql<{ node: AnsweredAsset }>(`query($id: ID!) { node(id: $id) { ... on Asset { ${ASSET} } } }`, { id: asset!.id });
+    for (const found of [byKey.body.data!.asset, byId.body.data!.node]) {
+      expect(found).toMatchObject({ id: asset!.id, key: asset!.key, contentUrl: expect.stringContaining(`/assets/${asset!.key}/content?`) });
+      expect(recordFieldsOf(found)).toEqual(recordFieldsOf(asset!));
+    }
+    expect(stack.assets.requests).toEqual([]);
+  });
+});
+
+describe('asset upload answers the store’s doc allows (every CompanyAsset field optional)', () => {
+  const PLAN_UPLOAD = { query: UPLOAD, variables: { input: { file: null } } };
+  const plan = () => bytesFile('plan.pdf', Buffer.from('%PDF-1.7 plan'), 'application/pdf');
+
+  async function uploadTo(stack: TestStack) {
+    const response = await multipartRequest(stack.url, PLAN_UPLOAD, { 0: ['variables.input.file'] }, [plan()], { headers: bearer(stack.tokens.full) });
+    return { status: response.statusCode, body: (await response.body.json()) as UploadAnswer };
+  }
+
+  it('answers null for what the store left out, and makes nothing up', async () => {
+    const stack = await startStack({ assets: { uploadAnswerOmits: ['name', 'secured', 'created', 'publicURL'] } });
+    try {
+      const { status, body } = await uploadTo(stack);
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      const { asset, record } = body.data!.assetUpload;
+      expect(record).toMatchObject({ key: asset!.key, name: null, visibility: null, created: null, publicUrl: null, type: 'DOCUMENT' });
+      expect(stack.assets.store.get(asset!.key)!.sha256).toBe(sha256Of(plan().content));
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('answers UPSTREAM_BAD_RESPONSE at the asset, and the record it has, when the store names no key', async () => {
+    const stack = await startStack({ assets: { uploadAnswerOmits: ['key'] } });
+    try {
+      const storedBefore = stack.assets.store.size;
+      const { status, body } = await uploadTo(stack);
+      expect(status).toBe(200);
+      expect(body.data!.assetUpload).toMatchObject({ asset: null, record: { key: null, name: 'plan.pdf', visibility: 'PRIVATE' }, userErrors: [] });
+      expect(body.errors).toEqual([expect.objectContaining({ path: ['assetUpload', 'asset'], extensions: expect.objectContaining({ code: 'UPSTREAM_BAD_RESPONSE' }) })]);
+      // The store kept the file (an upload is never retried): one call, one asset no key can reach.
+      expect(stack.assets.requests.filter((request) => request.method === 'POST')).toHaveLength(1);
+      expect(stack.assets.store.size).toBe(storedBefore + 1);
+    } finally {
+      await stack.close();
+    }
   });
 });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
+import type { IntrospectionQuery } from 'graphql';
 import { request } from 'undici';
+import { introspectionDisagreements } from '../scripts/schemaPrintout';
 import { DEMO } from '../src/simulators/acc/seed';
 import { postGraphQL, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
@@ -59,6 +63,14 @@ describe('gateway HTTP server in development', () => {
     const { body } = await stack.graphql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
     expect(body.errors).toBeUndefined();
     expect(JSON.stringify(body.data)).toContain('DownloadOrderStatus');
+  });
+
+  it('shows by introspection exactly what schema.graphql says, descriptions and deprecations included', async () => {
+    const everything = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true };
+    const { body } = await stack.graphql<IntrospectionQuery>(getIntrospectionQuery(everything));
+    expect(body.errors).toBeUndefined();
+    const file = readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8');
+    expect(introspectionDisagreements(file, body.data!)).toEqual([]);
   });
 
   it('answers introspection and suggests field names', async () => {

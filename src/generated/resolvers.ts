@@ -7,6 +7,7 @@ import type { PhotoPage, PhotoPageEdge } from '../graphql/photos/photoPage';
 import type { OrderRef, AssignmentRef } from '../upstream/materials/refs';
 import type { VendorMaterial, VendorPhotoMaterial, VendorVideoMaterial, VendorResultUrl, VendorDocument, VendorMaterialFile } from '../upstream/materials/model';
 import type { MaterialPage, MaterialPageEdge } from '../graphql/materials/materialPage';
+import type { AssetRef } from '../upstream/assets/refs';
 import type { CompanyAsset } from '../upstream/assets/model';
 import type { AssetUploadResult } from '../graphql/assets/resolvers';
 import type { FetchedDownloadOrder } from '../upstream/contentHub/client';
@@ -43,12 +44,17 @@ export type Scalars = {
   Upload: { input: Promise<import('graphql-upload-minimal').FileUpload>; output: never; }
 };
 
-/** A file in the partner asset store (the vendor's CompanyAsset). Needs the scope `assets:read`. */
+/**
+ * A file in the partner asset store, as every path to it can tell it: by key. Needs the scope
+ * `assets:read`.
+ */
 export type Asset = Node & {
   __typename?: 'Asset';
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.active. */
   active?: Maybe<Scalars['Boolean']['output']>;
-  /** The store's id of the record. */
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.assetId. */
   assetId?: Maybe<Scalars['String']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.companyId. */
   companyId?: Maybe<Scalars['String']['output']>;
   /**
    * The bytes, served by the gateway: a signed link valid for a limited time (ASSET_URL_TTL_SECONDS)
@@ -56,26 +62,38 @@ export type Asset = Node & {
    * conditional requests. The gateway's credentials never reach the browser.
    */
   contentUrl: Scalars['URL']['output'];
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.created. */
   created?: Maybe<Scalars['DateTime']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.deleted. */
   deleted?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   /** The asset store's key. */
   key: Scalars['ID']['output'];
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.largeUrl. */
   largeUrl?: Maybe<Scalars['URL']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.largeX2Url. */
   largeX2Url?: Maybe<Scalars['URL']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.mediumUrl. */
   mediumUrl?: Maybe<Scalars['URL']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.modified. */
   modified?: Maybe<Scalars['DateTime']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.name. */
   name?: Maybe<Scalars['String']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.origUrl. */
   origUrl?: Maybe<Scalars['URL']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.platformFileUrl. */
   platformFileUrl?: Maybe<Scalars['URL']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.priority. */
   priority?: Maybe<Scalars['Int']['output']>;
-  /** The store's own URLs of the file and its renditions. */
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.publicUrl. */
   publicUrl?: Maybe<Scalars['URL']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.thumbUrl. */
   thumbUrl?: Maybe<Scalars['URL']['output']>;
-  /** The store's asset type, e.g. IMAGE or DOCUMENT. */
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.type. */
   type?: Maybe<Scalars['String']['output']>;
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.updated. */
   updated?: Maybe<Scalars['Boolean']['output']>;
-  /** PRIVATE when the store keeps it secured. */
+  /** @deprecated The store cannot tell it by key, so it is null on every path: read AssetUploadPayload.record.visibility. */
   visibility?: Maybe<AssetVisibility>;
 };
 
@@ -95,9 +113,49 @@ export type AssetUploadInput = {
 
 export type AssetUploadPayload = {
   __typename?: 'AssetUploadPayload';
-  /** The created asset; null when the upload was refused. */
+  /**
+   * The created asset; null when the upload was refused, and null with an UPSTREAM_BAD_RESPONSE
+   * error when the store's answer names no key to find the file by.
+   */
   asset?: Maybe<Asset>;
+  /** What the store answered about the created file; null when the upload was refused. */
+  record?: Maybe<AssetUploadRecord>;
   userErrors: Array<UserError>;
+};
+
+/**
+ * The store's record of a file as its upload answered it (the vendor's CompanyAsset), renamed for
+ * GraphQL. The store cannot answer it again later, so it is no `Node` and has no `id`: normalized
+ * caches keep it inside the payload that brought it, and `Asset`, which every path can tell, keeps
+ * none of it. The store's doc makes every field optional: what it leaves out is null. Needs the
+ * scope `assets:read`.
+ */
+export type AssetUploadRecord = {
+  __typename?: 'AssetUploadRecord';
+  active?: Maybe<Scalars['Boolean']['output']>;
+  /** The store's id of the record. */
+  assetId?: Maybe<Scalars['String']['output']>;
+  companyId?: Maybe<Scalars['String']['output']>;
+  created?: Maybe<Scalars['DateTime']['output']>;
+  deleted?: Maybe<Scalars['Boolean']['output']>;
+  /** The store's key of the file; the created `asset` has the same. */
+  key?: Maybe<Scalars['ID']['output']>;
+  largeUrl?: Maybe<Scalars['URL']['output']>;
+  largeX2Url?: Maybe<Scalars['URL']['output']>;
+  mediumUrl?: Maybe<Scalars['URL']['output']>;
+  modified?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  origUrl?: Maybe<Scalars['URL']['output']>;
+  platformFileUrl?: Maybe<Scalars['URL']['output']>;
+  priority?: Maybe<Scalars['Int']['output']>;
+  /** The store's own URLs of the file and its renditions. */
+  publicUrl?: Maybe<Scalars['URL']['output']>;
+  thumbUrl?: Maybe<Scalars['URL']['output']>;
+  /** The store's asset type, e.g. IMAGE or DOCUMENT. */
+  type?: Maybe<Scalars['String']['output']>;
+  updated?: Maybe<Scalars['Boolean']['output']>;
+  /** PRIVATE when the store keeps it secured. */
+  visibility?: Maybe<AssetVisibility>;
 };
 
 export type AssetVisibility =
@@ -667,8 +725,9 @@ export type ProjectPhotosArgs = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * An asset by its key. The asset store has no metadata endpoint, so an asset looked up by key
-   * knows its key and `contentUrl`; the full record comes with the upload payload.
+   * An asset by its key. The store answers nothing but the bytes by key, so an asset found this
+   * way, by `node(id)` or by an upload has the same fields and values: its key and `contentUrl`.
+   * The store's record of the file comes once, with the upload (`AssetUploadPayload.record`).
    */
   asset?: Maybe<Asset>;
   /** A Content Hub download order by its id. Null, with NOT_FOUND, when there is none. */
@@ -936,7 +995,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( VendorVideoMaterial )
   ;
   Node:
-    | ( CompanyAsset )
+    | ( AssetRef )
     | ( AssignmentRef )
     | ( DeletedAccPhoto )
     | ( FetchedDownloadOrder )
@@ -948,10 +1007,11 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Asset: ResolverTypeWrapper<CompanyAsset>;
+  Asset: ResolverTypeWrapper<AssetRef>;
   AssetDownloadInput: AssetDownloadInput;
   AssetUploadInput: AssetUploadInput;
   AssetUploadPayload: ResolverTypeWrapper<AssetUploadResult>;
+  AssetUploadRecord: ResolverTypeWrapper<CompanyAsset>;
   AssetVisibility: AssetVisibility;
   Assignment: ResolverTypeWrapper<AssignmentRef>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1018,10 +1078,11 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Asset: CompanyAsset;
+  Asset: AssetRef;
   AssetDownloadInput: AssetDownloadInput;
   AssetUploadInput: AssetUploadInput;
   AssetUploadPayload: AssetUploadResult;
+  AssetUploadRecord: CompanyAsset;
   Assignment: AssignmentRef;
   Boolean: Scalars['Boolean']['output'];
   ConversionStepInput: ConversionStepInput;
@@ -1134,7 +1195,30 @@ export type AssetResolvers<ContextType = GraphQLContext, ParentType extends Reso
 
 export type AssetUploadPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetUploadPayload'] = ResolversParentTypes['AssetUploadPayload']> = {
   asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  record?: Resolver<Maybe<ResolversTypes['AssetUploadRecord']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AssetUploadRecordResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetUploadRecord'] = ResolversParentTypes['AssetUploadRecord']> = {
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  assetId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  companyId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deleted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  key?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  largeUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  largeX2Url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  mediumUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  modified?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  origUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  platformFileUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  priority?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  publicUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  thumbUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  visibility?: Resolver<Maybe<ResolversTypes['AssetVisibility']>, ParentType, ContextType>;
 };
 
 export type AssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Assignment'] = ResolversParentTypes['Assignment']> = {
@@ -1415,6 +1499,7 @@ export type VideoMaterialResolvers<ContextType = GraphQLContext, ParentType exte
 export type Resolvers<ContextType = GraphQLContext> = {
   Asset?: AssetResolvers<ContextType>;
   AssetUploadPayload?: AssetUploadPayloadResolvers<ContextType>;
+  AssetUploadRecord?: AssetUploadRecordResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletedPhoto?: DeletedPhotoResolvers<ContextType>;

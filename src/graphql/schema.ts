@@ -9,7 +9,7 @@ import { downloadOrderResolvers } from './downloadOrders/resolvers';
 import { materialResolvers } from './materials/resolvers';
 import { nodeResolvers } from './node/resolvers';
 import { photoResolvers } from './photos/resolvers';
-import { scalarResolvers } from './scalars';
+import { scalarResolvers, withSdlScalarDescriptions } from './scalars';
 
 /** schema/ sits at the project root, both for src/ (tests) and for dist/src/ (npm start). */
 export function findSchemaDirectory(from = __dirname): string {
@@ -30,7 +30,10 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
 /** Every domain's resolvers, for the plain schema and the federation subgraph alike. */
 export const RESOLVERS: Resolvers[] = [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers];
 
-/** The executable schema, enforcing its `@authenticated` / `@requiresScopes` (src/access/authorization.ts). */
+/**
+ * The executable schema, described as the SDL says and enforcing its `@authenticated` /
+ * `@requiresScopes` (src/access/authorization.ts).
+ */
 export function buildSchema(): GraphQLSchema {
-  return authorizeSchema(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: RESOLVERS }));
+  return authorizeSchema(withSdlScalarDescriptions(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: RESOLVERS })));
 }

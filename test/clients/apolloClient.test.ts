@@ -1,7 +1,6 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import type { ObservableQuery } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { loadDevMessages, loadErrorMessages } from '@apollo/client/dev';
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { createApolloClient } from '../../examples/client/apolloClient';
 import { AssignmentMaterialsDocument, PhotoByIdDocument, ProjectPhotosDocument } from '../../examples/client/generated/graphql';
@@ -9,6 +8,7 @@ import type { ProjectPhotosQuery, ProjectPhotosQueryVariables } from '../../exam
 import { DEMO } from '../../src/simulators/acc/seed';
 import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
+import { failOnApolloWarnings } from './apolloWarnings';
 
 const [PROJECT_ID] = DEMO.projectIds;
 const livePhoto = { projectId: PROJECT_ID, id: DEMO.livePhotoId };
@@ -18,26 +18,14 @@ const assignment = { orderId: 'ORD-1001', assignmentId: 'A1' };
 describe('Apollo Client against the gateway (docs/clients.md)', () => {
   let stack: TestStack;
   let client: ApolloClient;
-  let consoleWarn: jest.SpyInstance;
-  let consoleError: jest.SpyInstance;
 
   beforeAll(async () => {
     stack = await startStack();
-    // Apollo Client's own words for its warnings, instead of links to its website.
-    loadDevMessages();
-    loadErrorMessages();
   });
   afterAll(() => stack.close());
+  failOnApolloWarnings();
   beforeEach(() => {
     client = createApolloClient({ uri: stack.url, getAccessToken: () => stack.tokens.full, accToken: DEMO.token });
-    consoleWarn = jest.spyOn(console, 'warn');
-    consoleError = jest.spyOn(console, 'error');
-  });
-  afterEach(() => {
-    // Apollo Client reports cache trouble (lost data, missing fields, bad merges) on the console.
-    expect(consoleWarn).not.toHaveBeenCalled();
-    expect(consoleError).not.toHaveBeenCalled();
-    jest.restoreAllMocks();
   });
 
   it('reads a photo as the caller, with the access token and the x-acc-token header the link sets', async () => {

@@ -25,9 +25,10 @@ describe('uploads through apollo-upload-client (docs/clients.md)', () => {
       variables: { input: { file, name: 'Site survey', visibility: 'PUBLIC' } },
     });
 
-    const { asset, userErrors } = data!.assetUpload;
+    const { asset, record, userErrors } = data!.assetUpload;
     expect(userErrors).toEqual([]);
-    expect(asset).toMatchObject({ __typename: 'Asset', name: 'Site survey', visibility: 'PUBLIC', key: expect.any(String) });
+    expect(asset).toMatchObject({ __typename: 'Asset', key: expect.any(String) });
+    expect(record).toMatchObject({ __typename: 'AssetUploadRecord', name: 'Site survey', visibility: 'PUBLIC' });
     expect(stack.assets.store.get(asset!.key)!.size).toBe(bytes.length);
     const download = await fetch(asset!.contentUrl);
     expect(download.status).toBe(200);

@@ -65,6 +65,7 @@ describe('authorization in the composed supergraph', () => {
       Photo: { authenticated: true },
       DeletedPhoto: { authenticated: true },
       Asset: { scopes: [['assets:read']] },
+      AssetUploadRecord: { scopes: [['assets:read']] },
       DownloadOrder: { scopes: [['download-orders:read']] },
     });
   });

@@ -30,7 +30,7 @@ describe('asset store simulator', () => {
       expect(status).toBe(200);
       const asset = companyAssetSchema.parse(body);
       expect(asset).toMatchObject({ name: 'Notes', secured, type: 'DOCUMENT' });
-      expect(simulator.store.get(asset.key)!.size).toBe(5);
+      expect(simulator.store.get(asset.key!)!.size).toBe(5);
     }
   });
 
@@ -67,5 +67,20 @@ describe('asset store simulator', () => {
     const missing = await request(url('nope'));
     await missing.body.dump();
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('answers uploads without the fields it is told to leave out, and keeps the asset', async () => {
+    const sparse = await startAssetsSimulator({ uploadAnswerOmits: ['key', 'name', 'created'] });
+    try {
+      const before = sparse.store.size;
+      const response = await fetch(`${sparse.url}/api/v1/partner/asset/upload/private`, { method: 'POST', body: form('hello'), headers: auth });
+      const answer = (await response.json()) as Record<string, unknown>;
+      expect(response.status).toBe(200);
+      for (const field of ['key', 'name', 'created']) expect(answer).not.toHaveProperty(field);
+      expect(answer).toMatchObject({ id: expect.any(String), secured: true, type: 'DOCUMENT' });
+      expect(sparse.store.size).toBe(before + 1);
+    } finally {
+      await sparse.close();
+    }
   });
 });

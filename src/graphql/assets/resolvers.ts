@@ -3,11 +3,13 @@ import { GraphQLUpload } from 'graphql-upload-minimal';
 import { GatewayError } from '../../errors';
 import type { AssetUploadInput, Resolvers, UserError } from '../../generated/resolvers';
 import type { CompanyAsset } from '../../upstream/assets/model';
+import { AssetRef } from '../../upstream/assets/refs';
 import type { GraphQLContext } from '../context';
 import { toGlobalId } from '../relay/globalId';
 
 export interface AssetUploadResult {
-  asset: CompanyAsset | null;
+  /** What the store answered; null when it refused the file. */
+  record: CompanyAsset | null;
   userErrors: UserError[];
 }
 
@@ -20,7 +22,7 @@ async function uploadAsset(input: AssetUploadInput, field: Array<string>, contex
   // refusal) before its end, so the vendor's request is aborted and no asset is made.
   const content = file.createReadStream();
   try {
-    const asset = await context.upstreams.assets.upload(context.scope, {
+    const record = await context.upstreams.assets.upload(context.scope, {
       name: input.name?.trim() || file.filename,
       visibility: input.visibility === 'PUBLIC' ? 'public' : 'private',
       file: {
@@ -29,11 +31,11 @@ async function uploadAsset(input: AssetUploadInput, field: Array<string>, contex
         content,
       },
     });
-    return { asset, userErrors: [] };
+    return { record, userErrors: [] };
   } catch (error) {
     content.resume(); // let the request's later files flow past what this one did not read
     if (error instanceof GatewayError && error.details.upstream && VENDOR_REFUSALS.has(error.code)) {
-      return { asset: null, userErrors: [{ field: [...field, 'file'], message: error.message, code: 'REJECTED_BY_VENDOR' }] };
+      return { record: null, userErrors: [{ field: [...field, 'file'], message: error.message, code: 'REJECTED_BY_VENDOR' }] };
     }
     throw error;
   }
@@ -43,7 +45,7 @@ export const assetResolvers: Resolvers = {
   Upload: GraphQLUpload,
 
   Query: {
-    asset: (_root, { key }) => ({ key }),
+    asset: (_root, { key }) => new AssetRef(key),
   },
 
   Mutation: {
@@ -57,19 +59,31 @@ export const assetResolvers: Resolvers = {
       >,
   },
 
+  AssetUploadPayload: {
+    asset: ({ record }) => {
+      if (!record) return null;
+      // Every CompanyAsset field is optional: without a key the file can never be found again.
+      if (!record.key) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The assets API answered the upload without the key of the file.', { upstream: 'assets' });
+      return new AssetRef(record.key);
+    },
+  },
+
   Asset: {
-    __isTypeOf: (value) => typeof value === 'object' && value !== null && 'key' in value && !('mediaType' in value),
+    __isTypeOf: (value) => value instanceof AssetRef,
     id: ({ key }) => toGlobalId('Asset', key),
     contentUrl: ({ key }, _args, { assetLinks, publicBaseUrl }) => assetLinks.signedUrl(publicBaseUrl, key),
-    assetId: (asset) => asset.id ?? null,
+  },
+
+  AssetUploadRecord: {
+    assetId: (record) => record.id ?? null,
     visibility: ({ secured }) => (secured == null ? null : secured ? 'PRIVATE' : 'PUBLIC'),
     created: ({ created }) => (created == null ? null : new Date(created)),
     modified: ({ modified }) => (modified == null ? null : new Date(modified)),
-    publicUrl: (asset) => asset.publicURL ?? null,
-    thumbUrl: (asset) => asset.thumbURL ?? null,
-    mediumUrl: (asset) => asset.mediumURL ?? null,
-    largeUrl: (asset) => asset.largeURL ?? null,
-    largeX2Url: (asset) => asset.largeX2URL ?? null,
-    origUrl: (asset) => asset.origURL ?? null,
+    publicUrl: (record) => record.publicURL ?? null,
+    thumbUrl: (record) => record.thumbURL ?? null,
+    mediumUrl: (record) => record.mediumURL ?? null,
+    largeUrl: (record) => record.largeURL ?? null,
+    largeX2Url: (record) => record.largeX2URL ?? null,
+    origUrl: (record) => record.origURL ?? null,
   },
 };

@@ -8,6 +8,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { authorizeSchema } from '../../access/authorization';
 import type { Resolvers } from '../../generated/resolvers';
 import { RESOLVERS, findSchemaDirectory, loadTypeDefs } from '../schema';
+import { withSdlScalarDescriptions } from '../scalars';
 import { entitiesResolvers, entityReferenceResolvers } from './entityReferences';
 
 /**
@@ -61,6 +62,8 @@ export function buildFederatedSchema(): GraphQLSchema {
   // resolver maps exactly as makeExecutableSchema does for the plain schema.
   const subgraph = withEntityLimits(buildSubgraphSchema({ typeDefs, resolvers: entityReferenceResolvers }));
   return authorizeSchema(
-    addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers([...RESOLVERS.map(withoutSubscriptionResolvers), entitiesResolvers]) }),
+    withSdlScalarDescriptions(
+      addResolversToSchema({ schema: subgraph, resolvers: mergeResolvers([...RESOLVERS.map(withoutSubscriptionResolvers), entitiesResolvers]) }),
+    ),
   );
 }

@@ -1,5 +1,6 @@
 import type { ResolversParentTypes } from '../../generated/resolvers';
 import { AccProjectRef } from '../../upstream/acc/refs';
+import { AssetRef } from '../../upstream/assets/refs';
 import { AssignmentRef, OrderRef } from '../../upstream/materials/refs';
 import type { GraphQLContext } from '../context';
 import type { NodeTypeName } from '../relay/globalId';
@@ -16,6 +17,6 @@ export const fetchNode: Record<NodeTypeName, (keys: string[], context: GraphQLCo
   Project: ([projectId]) => new AccProjectRef(projectId!),
   Order: ([orderId]) => new OrderRef(orderId!),
   Assignment: ([orderId, assignmentId]) => new AssignmentRef(orderId!, assignmentId!),
-  Asset: ([key]) => ({ key: key! }),
+  Asset: ([key]) => new AssetRef(key!),
   DownloadOrder: ([orderId], { loaders }) => loaders.downloadOrder.load(orderId!),
 };

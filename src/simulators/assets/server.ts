@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { ASSET_CACHE_SECONDS, ASSET_UPLOAD_FIELDS, ASSET_VISIBILITIES } from '../../upstream/assets/model';
-import type { AssetVisibility } from '../../upstream/assets/model';
+import type { AssetVisibility, CompanyAsset } from '../../upstream/assets/model';
 import { SimulatorHttpError, bearerToken, pathSegments, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
@@ -30,6 +30,11 @@ export const ASSETS_DEMO = {
 
 export interface AssetsSimulatorOptions extends SimulatorOptions {
   tokens?: string[];
+  /**
+   * CompanyAsset fields the upload answers leave out. The doc makes every one optional, `key`
+   * included; the store keeps the asset either way. Default: none left out.
+   */
+  uploadAnswerOmits?: ReadonlyArray<keyof CompanyAsset>;
 }
 
 export interface AssetsSimulator {
@@ -44,6 +49,7 @@ export interface AssetsSimulator {
 
 export async function startAssetsSimulator(options: AssetsSimulatorOptions = {}): Promise<AssetsSimulator> {
   const tokens = new Set(options.tokens ?? [ASSETS_DEMO.token]);
+  const omitted = new Set<string>(options.uploadAnswerOmits);
   const store = await AssetStore.create();
   let origin = '';
   const authorized = (request: SimulatorRequest) => {
@@ -112,7 +118,7 @@ export async function startAssetsSimulator(options: AssetsSimulatorOptions = {})
         received
           .then(async (upload) => {
             const stored = await upload.commit({ name: fields[ASSET_UPLOAD_FIELDS.name] ?? '', visibility, contentType, origin });
-            sendJson(response, 200, stored.asset);
+            sendJson(response, 200, Object.fromEntries(Object.entries(stored.asset).filter(([field]) => !omitted.has(field))));
             resolve();
           })
           .catch(reject);

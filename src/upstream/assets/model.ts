@@ -10,7 +10,7 @@ import { vendorPath } from '../http/path';
 export const ASSET_VISIBILITIES = ['private', 'public'] as const;
 export type AssetVisibility = (typeof ASSET_VISIBILITIES)[number];
 
-/** Every CompanyAsset field is optional in the vendor's doc. */
+/** Every CompanyAsset field is optional in the vendor's doc, `key` too. */
 export const companyAssetSchema = z.object({
   id: z.string().nullish(),
   companyId: z.string().nullish(),
@@ -20,7 +20,7 @@ export const companyAssetSchema = z.object({
   deleted: z.boolean().nullish(),
   updated: z.boolean().nullish(),
   name: z.string().nullish(),
-  key: z.string(),
+  key: z.string().nullish(),
   type: z.string().nullish(),
   publicURL: z.string().nullish(),
   active: z.boolean().nullish(),
