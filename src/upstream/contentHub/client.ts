@@ -6,6 +6,7 @@ import { ServiceTokenClient } from '../http/serviceTokenClient';
 import { ListShapes } from './listShapes';
 import type { UpstreamHttp } from '../http/upstreamHttp';
 import {
+  CONTENT_HUB_CLIENT_ID_HEADER,
   contentHubPaths,
   downloadOrderListSchema,
   downloadOrderSchema,
@@ -25,16 +26,30 @@ export interface FetchedDownloadOrder {
   lastModified: Date | null;
 }
 
-/** Content Hub's download orders, called with the gateway's own token. */
+/** The gateway's Content Hub credentials: "an access token and the client ID". */
+export interface ContentHubCredentials {
+  token: string;
+  /** Unset: no client ID is sent. */
+  clientId?: string;
+}
+
+/** Content Hub's download orders, called with the gateway's own token and client ID. */
 export class ContentHubClient extends ServiceTokenClient {
   /** What paging learnt of each collection, so later pages are read in one round. */
   readonly listShapes = new ListShapes();
 
   private readonly orders: RevalidationCache<DownloadOrderResource>;
+  private readonly clientId: string | undefined;
 
-  constructor(http: UpstreamHttp, token: string, cache: KeyValueCache<string>) {
-    super(http, token);
+  constructor(http: UpstreamHttp, credentials: ContentHubCredentials, cache: KeyValueCache<string>) {
+    super(http, credentials.token);
+    this.clientId = credentials.clientId;
     this.orders = new RevalidationCache(cache, 'contentHub:order', downloadOrderSchema);
+  }
+
+  /** "Both are sent with every request"; the doc names no header for the client ID (see the model). */
+  protected override authorization(): Record<string, string> {
+    return { ...super.authorization(), ...(this.clientId ? { [CONTENT_HUB_CLIENT_ID_HEADER]: this.clientId } : {}) };
   }
 
   /**
