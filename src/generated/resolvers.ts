@@ -239,7 +239,11 @@ export type DownloadOrderConnection = {
   edges: Array<DownloadOrderEdge>;
   nodes: Array<DownloadOrder>;
   pageInfo: PageInfo;
-  /** How many orders there are in all, as Content Hub counts them. */
+  /**
+   * How many orders there are in all. Content Hub's `total_items` when it gives one; when it
+   * answers null (its doc allows it), the gateway finds the end by reading on: a few more vendor
+   * calls, and only when this field is asked.
+   */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -299,6 +303,7 @@ export type DownloadOrderTargetConnection = {
   edges: Array<DownloadOrderTargetEdge>;
   nodes: Array<DownloadOrderTarget>;
   pageInfo: PageInfo;
+  /** How many entities the order contains, counted as `DownloadOrderConnection.totalCount` is. */
   totalCount: Scalars['Int']['output'];
 };
 

@@ -95,8 +95,10 @@ export const downloadOrderResolvers: Resolvers = {
 
   DownloadOrderConnection: {
     nodes: ({ edges }) => edges.map((edge) => edge.node),
+    totalCount: ({ totalCount }) => totalCount(),
   },
   DownloadOrderTargetConnection: {
     nodes: ({ edges }) => edges.map((edge) => edge.node),
+    totalCount: ({ totalCount }) => totalCount(),
   },
 };
