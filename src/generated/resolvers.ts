@@ -200,7 +200,12 @@ export type DownloadOrder = Node & {
   hasConversions?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   modifiedBy?: Maybe<Link>;
-  /** When the order last changed (Content Hub's Last-Modified); known when the order is fetched by id. */
+  /**
+   * When the order last changed: Content Hub's Last-Modified, null only when Content Hub sends
+   * none. Only the order's own answer carries it, so an order reached through a list is read by
+   * id for it (one call per order, revalidated with If-Modified-Since): the same value whichever
+   * way the order was reached.
+   */
   modifiedOn?: Maybe<Scalars['DateTime']['output']>;
   name?: Maybe<Scalars['String']['output']>;
   /** Content Hub's order id. */

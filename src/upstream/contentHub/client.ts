@@ -20,10 +20,15 @@ import type {
   DownloadOrderTargetResource,
 } from './model';
 
-/** An order with when it last changed (its Last-Modified), which its body does not carry. */
+/**
+ * An order with when it last changed (its Last-Modified), which its body does not carry.
+ * `lastModified` is undefined when the answer is not the order's own: a list item (which may
+ * also lack fields), or a creation answered without the header. What such an answer lacks is
+ * read by id (src/graphql/downloadOrders/orderFields.ts).
+ */
 export interface FetchedDownloadOrder {
   order: DownloadOrderResource;
-  lastModified: Date | null;
+  lastModified: Date | null | undefined;
 }
 
 /** The gateway's Content Hub credentials: "an access token and the client ID". */
@@ -86,7 +91,8 @@ export class ContentHubClient extends ServiceTokenClient {
       schema: downloadOrderSchema,
       scope,
     });
-    return { order: response.data!, lastModified: httpDate(header(response.headers['last-modified'])) };
+    const lastModified = header(response.headers['last-modified']);
+    return { order: response.data!, lastModified: lastModified === undefined ? undefined : httpDate(lastModified) };
   }
 
   /** A page of the orders, from offset `skip` (Content Hub picks the page size). */
