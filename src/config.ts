@@ -40,6 +40,7 @@ const envSchema = z.object({
   ASSETS_TOKEN: z.string().optional(),
   CONTENT_HUB_BASE_URL: optionalHttpUrl,
   CONTENT_HUB_TOKEN: z.string().optional(),
+  CONTENT_HUB_CLIENT_ID: optionalText,
   DOWNLOAD_ORDER_POLL_MS: positiveInt.default(2_000),
   DOWNLOAD_ORDER_WATCH_MAX_ORDERS: positiveInt.default(100),
   WS_CONNECTION_INIT_TIMEOUT_MS: positiveInt.default(3_000),
@@ -97,11 +98,16 @@ export interface VendorEndpoint {
   token: string;
 }
 
+/** Content Hub takes "an access token and the client ID", both with every request. */
+export interface ContentHubEndpoint extends VendorEndpoint {
+  clientId?: string;
+}
+
 export interface UpstreamConfig {
   acc: { baseUrl: string };
   materials: VendorEndpoint;
   assets: VendorEndpoint;
-  contentHub: VendorEndpoint;
+  contentHub: ContentHubEndpoint;
   timeoutMs: number;
   connectionsPerOrigin: number;
   resilience: ResilienceOptions;
@@ -167,7 +173,7 @@ export interface Config {
     maxConnections: number;
   };
   /** Vendor base URLs given in the environment; a missing one runs on its simulator. */
-  upstreamUrls: { acc?: string; materials?: VendorEndpoint; assets?: VendorEndpoint; contentHub?: VendorEndpoint };
+  upstreamUrls: { acc?: string; materials?: VendorEndpoint; assets?: VendorEndpoint; contentHub?: ContentHubEndpoint };
   upstream: Omit<UpstreamConfig, 'acc' | 'materials' | 'assets' | 'contentHub'>;
   /** The gateway's own public origin, for URLs it hands out; unset: see src/access/linkOrigin.ts. */
   publicUrl?: string;
@@ -244,7 +250,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acc: vars.ACC_BASE_URL,
       materials: vars.MATERIALS_BASE_URL ? { baseUrl: vars.MATERIALS_BASE_URL, token: vars.MATERIALS_TOKEN! } : undefined,
       assets: vars.ASSETS_BASE_URL ? { baseUrl: vars.ASSETS_BASE_URL, token: vars.ASSETS_TOKEN! } : undefined,
-      contentHub: vars.CONTENT_HUB_BASE_URL ? { baseUrl: vars.CONTENT_HUB_BASE_URL, token: vars.CONTENT_HUB_TOKEN! } : undefined,
+      contentHub: vars.CONTENT_HUB_BASE_URL
+        ? { baseUrl: vars.CONTENT_HUB_BASE_URL, token: vars.CONTENT_HUB_TOKEN!, clientId: vars.CONTENT_HUB_CLIENT_ID }
+        : undefined,
     },
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },

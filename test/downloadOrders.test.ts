@@ -1,22 +1,8 @@
 import { CONTENT_HUB_DEMO, DEMO_STATUSES } from '../src/simulators/contentHub/seed';
+import { ORDERS } from './helpers/downloadOrderPages';
+import type { OrderPage as Page } from './helpers/downloadOrderPages';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
-
-interface Page {
-  totalCount: number;
-  edges: Array<{ cursor: string; node: { orderId: string } }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-}
-
-const ORDERS = /* GraphQL */ `
-  query($first: Int, $after: String, $last: Int, $before: String) {
-    downloadOrders(first: $first, after: $after, last: $last, before: $before) {
-      totalCount
-      edges { cursor node { orderId } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    }
-  }
-`;
 
 describe('download orders', () => {
   let stack: TestStack;
@@ -176,21 +162,6 @@ describe('download order paging rounds', () => {
       const next = stack.contentHub.requests.splice(0);
       expect(next.map((request) => request.query.skip).sort()).toEqual(['10', '14', '18']);
       expect(next.map((request) => request.inFlight).sort()).toEqual([0, 1, 2]);
-    } finally {
-      await stack.close();
-    }
-  });
-});
-
-describe('download order page links', () => {
-  it('are never followed, so links to another origin change nothing', async () => {
-    const stack = await startStack({ contentHub: { pageSize: 4, linkOrigin: 'http://127.0.0.2:9' } });
-    try {
-      stack.contentHub.requests.splice(0);
-      const { body } = await stack.graphql<{ downloadOrders: { edges: unknown[] } }>(ORDERS, { first: 10 });
-      expect(body.errors).toBeUndefined();
-      expect(body.data!.downloadOrders.edges).toHaveLength(10);
-      expect(stack.contentHub.requests).toHaveLength(3);
     } finally {
       await stack.close();
     }

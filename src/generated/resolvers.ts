@@ -258,7 +258,12 @@ export type DownloadOrder = Node & {
   hasConversions?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
   modifiedBy?: Maybe<Link>;
-  /** When the order last changed (Content Hub's Last-Modified); known when the order is fetched by id. */
+  /**
+   * When the order last changed: Content Hub's Last-Modified, null only when Content Hub sends
+   * none. Only the order's own answer carries it, so an order reached through a list is read by
+   * id for it (one call per order, revalidated with If-Modified-Since): the same value whichever
+   * way the order was reached.
+   */
   modifiedOn?: Maybe<Scalars['DateTime']['output']>;
   name?: Maybe<Scalars['String']['output']>;
   /** Content Hub's order id. */
@@ -297,7 +302,11 @@ export type DownloadOrderConnection = {
   edges: Array<DownloadOrderEdge>;
   nodes: Array<DownloadOrder>;
   pageInfo: PageInfo;
-  /** How many orders there are in all, as Content Hub counts them. */
+  /**
+   * How many orders there are in all. Content Hub's `total_items` when it gives one; when it
+   * answers null (its doc allows it), the gateway finds the end by reading on: a few more vendor
+   * calls, and only when this field is asked.
+   */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -357,6 +366,7 @@ export type DownloadOrderTargetConnection = {
   edges: Array<DownloadOrderTargetEdge>;
   nodes: Array<DownloadOrderTarget>;
   pageInfo: PageInfo;
+  /** How many entities the order contains, counted as `DownloadOrderConnection.totalCount` is. */
   totalCount: Scalars['Int']['output'];
 };
 

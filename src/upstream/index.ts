@@ -43,7 +43,7 @@ export function createUpstreams(
     // (src/http/multipart/heldFile.ts), so with a cap, requests waiting on their own bodies
     // could hold every connection while the uploads that would finish them wait in the queue.
     assets: new AssetsClient(pool('assets', config.assets.baseUrl, null), config.assets.token),
-    contentHub: new ContentHubClient(pool('contentHub', config.contentHub.baseUrl), config.contentHub.token, cache),
+    contentHub: new ContentHubClient(pool('contentHub', config.contentHub.baseUrl), config.contentHub, cache),
     close: async () => {
       await Promise.all(pools.map((http) => http.close()));
     },

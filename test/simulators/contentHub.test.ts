@@ -79,4 +79,28 @@ describe('Content Hub simulator', () => {
       expect(response.statusCode).toBe(status);
     }
   });
+
+  it('answers the other forms its doc allows when switched on: null counts, no page links, lean list items, a required client ID', async () => {
+    const other = await startContentHubSimulator({
+      pageSize: 5,
+      forms: { nullCounts: true, omitPageLinks: true, listItemFields: ['order_id', 'self'] },
+      clientId: 'gateway',
+      linkOrigin: 'https://elsewhere.example',
+    });
+    try {
+      const read = (path: string, headers: Record<string, string>) =>
+        request(`${other.url}${path}`, { headers: { authorization: `Bearer ${CONTENT_HUB_DEMO.token}`, ...headers } });
+      const refused = await read('/api/downloadorders', {});
+      await refused.body.dump();
+      expect(refused.statusCode).toBe(401);
+      const body = (await (await read('/api/downloadorders?skip=5', { 'x-client-id': 'gateway' })).body.json()) as Record<string, unknown>;
+      expect(downloadOrderListSchema.parse(body)).toMatchObject({ total_items: null, returned_items: null, offset: null });
+      expect(body).not.toHaveProperty('next');
+      expect(body).not.toHaveProperty('previous');
+      expect(body.self).toMatchObject({ href: 'https://elsewhere.example/api/downloadorders?skip=5' });
+      expect((body.items as object[]).map((item) => Object.keys(item).sort())).toEqual(Array(5).fill(['order_id', 'self']));
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { stateOf } from '../../upstream/contentHub/status';
 import { parseVendorInstant } from '../../upstream/time';
 import { toGlobalId } from '../relay/globalId';
 import { toCreateRequest } from './createInput';
+import { orderField, orderLastModified } from './orderFields';
 import { skipPage } from './skipPaging';
 import type { SkipPage } from './skipPaging';
 
@@ -25,7 +26,8 @@ export const downloadOrderResolvers: Resolvers = {
       skipPage(
         async (skip) => {
           const page = await upstreams.contentHub.listOrders(scope, skip);
-          return { ...page, items: page.items?.map((order) => ({ order, lastModified: null })) };
+          // A list item is not the order's own answer: what it lacks is read by id (orderFields).
+          return { ...page, items: page.items?.map((order): FetchedDownloadOrder => ({ order, lastModified: undefined })) };
         },
         args,
         'downloadOrders',
@@ -60,20 +62,23 @@ export const downloadOrderResolvers: Resolvers = {
     __isTypeOf: (value) => typeof value === 'object' && value !== null && 'order' in value && 'lastModified' in value,
     id: ({ order }) => toGlobalId('DownloadOrder', String(order.order_id)),
     orderId: ({ order }) => String(order.order_id),
-    name: ({ order }) => order.name ?? null,
-    status: ({ order }) => stateOf(order.status),
-    statusText: ({ order }) => order.status ?? null,
-    targetCount: ({ order }) => order.target_count ?? null,
-    hasConversions: ({ order }) => order.has_conversions ?? null,
-    createdBy: ({ order }) => order.created_by ?? null,
-    createdOn: ({ order }) => (order.created_on ? parseVendorInstant('contentHub', order.created_on) : null),
-    modifiedBy: ({ order }) => order.modified_by ?? null,
-    modifiedOn: ({ lastModified }) => lastModified,
-    downloadLocation: ({ order }) => order.download_location ?? null,
-    additionalInfo: ({ order }) => order.additional_info ?? null,
-    externalJobReference: ({ order }) => order.external_job_reference ?? null,
-    culture: ({ order }) => order.culture ?? null,
-    self: ({ order }) => order.self ?? null,
+    name: (model, _args, { loaders }) => orderField(model, 'name', loaders),
+    status: async (model, _args, { loaders }) => stateOf(await orderField(model, 'status', loaders)),
+    statusText: (model, _args, { loaders }) => orderField(model, 'status', loaders),
+    targetCount: (model, _args, { loaders }) => orderField(model, 'target_count', loaders),
+    hasConversions: (model, _args, { loaders }) => orderField(model, 'has_conversions', loaders),
+    createdBy: (model, _args, { loaders }) => orderField(model, 'created_by', loaders),
+    createdOn: async (model, _args, { loaders }) => {
+      const createdOn = await orderField(model, 'created_on', loaders);
+      return createdOn ? parseVendorInstant('contentHub', createdOn) : null;
+    },
+    modifiedBy: (model, _args, { loaders }) => orderField(model, 'modified_by', loaders),
+    modifiedOn: (model, _args, { loaders }) => orderLastModified(model, loaders),
+    downloadLocation: (model, _args, { loaders }) => orderField(model, 'download_location', loaders),
+    additionalInfo: (model, _args, { loaders }) => orderField(model, 'additional_info', loaders),
+    externalJobReference: (model, _args, { loaders }) => orderField(model, 'external_job_reference', loaders),
+    culture: (model, _args, { loaders }) => orderField(model, 'culture', loaders),
+    self: (model, _args, { loaders }) => orderField(model, 'self', loaders),
     targets: ({ order }, args, { upstreams, scope }) =>
       skipPage(
         (skip) => upstreams.contentHub.listTargets(scope, String(order.order_id), skip),
@@ -95,8 +100,10 @@ export const downloadOrderResolvers: Resolvers = {
 
   DownloadOrderConnection: {
     nodes: ({ edges }) => edges.map((edge) => edge.node),
+    totalCount: ({ totalCount }) => totalCount(),
   },
   DownloadOrderTargetConnection: {
     nodes: ({ edges }) => edges.map((edge) => edge.node),
+    totalCount: ({ totalCount }) => totalCount(),
   },
 };

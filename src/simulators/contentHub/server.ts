@@ -2,6 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
+import { CONTENT_HUB_CLIENT_ID_HEADER } from '../../upstream/contentHub/model';
+import { listItemIn, pageFieldsIn } from './forms';
+import type { ContentHubAnswerForms } from './forms';
 import { CONTENT_HUB_DEMO, link, orderResource, seedDemoOrders } from './seed';
 import type { DownloadOrderStore } from './store';
 
@@ -9,15 +12,24 @@ import type { DownloadOrderStore } from './store';
  * A simulator of Content Hub's download orders API: bearer token (401 otherwise), collections
  * paged by `skip` with the server's own page size, total_items, returned_items, offset and
  * next/previous links; GET by id with Last-Modified, answering If-Modified-Since with 304 when
- * the order has not changed since (HTTP's meaning); targets and one target.
+ * the order has not changed since (HTTP's meaning); targets and one target. Where the doc
+ * allows more than one answer, `forms` picks it (src/simulators/contentHub/forms.ts).
  */
 
 export interface ContentHubSimulatorOptions extends SimulatorOptions {
   /** Items per page, the vendor's choice (default 10). */
   pageSize?: number;
   tokens?: string[];
-  /** Origin written into next/previous links (default: the simulator's own), to test link checks. */
+  /**
+   * The client ID every request must carry ("an access token and the client ID. Both are sent
+   * with every request"), in the header the gateway assumes (the doc names none); 401 without
+   * it. Default: none required.
+   */
+  clientId?: string;
+  /** Origin written into next/previous/self links (default: the simulator's own): links may point anywhere. */
   linkOrigin?: string;
+  /** Doc-allowed answers other than the default ones, to prove the gateway handles them. */
+  forms?: ContentHubAnswerForms;
   /** How long a created order takes to reach Completed (half way it is InProgress). Default 5 s. */
   completionMs?: number;
   /** How many demo orders to seed (default CONTENT_HUB_DEMO.orderCount); the benchmark walks more. */
@@ -35,6 +47,7 @@ export interface ContentHubSimulator {
 export async function startContentHubSimulator(options: ContentHubSimulatorOptions = {}): Promise<ContentHubSimulator> {
   const pageSize = options.pageSize ?? 10;
   const tokens = new Set(options.tokens ?? [CONTENT_HUB_DEMO.token]);
+  const forms = options.forms ?? {};
   let origin = '';
   let store: DownloadOrderStore | undefined;
 
@@ -44,12 +57,15 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
   const server = await startSimulatorServer(async (request, response) => {
     const token = bearerToken(request);
     if (!token || !tokens.has(token)) throw new SimulatorHttpError(401, 'Unauthorized');
+    if (options.clientId !== undefined && request.raw.headers[CONTENT_HUB_CLIENT_ID_HEADER] !== options.clientId) {
+      throw new SimulatorHttpError(401, 'Unknown or missing client ID');
+    }
     const [api, downloadorders, orderId, targets, entityId, ...rest] = pathSegments(request.url);
     if (api !== 'api' || downloadorders !== 'downloadorders' || rest.length) throw new SimulatorHttpError(404, 'Not found');
     if (request.method === 'POST' && orderId === undefined) return createOrder(request, response);
     if (request.method !== 'GET') throw new SimulatorHttpError(404, 'Not found');
     if (orderId === undefined) {
-      const orders = store!.list().map((stored) => stored.order);
+      const orders = store!.list().map((stored) => listItemIn(forms, stored.order));
       return sendPage(request, response, `${options.linkOrigin ?? origin}/api/downloadorders`, orders, {});
     }
     const stored = store!.get(Number(orderId));
@@ -128,11 +144,14 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     sendJson(response, 200, {
       ...extra,
       items: page,
-      total_items: items.length,
-      returned_items: page.length,
-      offset: skip,
-      next: skip + pageSize < items.length ? link(`${base}?skip=${skip + pageSize}`) : null,
-      previous: skip > 0 ? link(`${base}?skip=${Math.max(0, skip - pageSize)}`) : null,
+      ...pageFieldsIn(
+        forms,
+        { total: items.length, returned: page.length, offset: skip },
+        {
+          next: skip + pageSize < items.length ? link(`${base}?skip=${skip + pageSize}`) : null,
+          previous: skip > 0 ? link(`${base}?skip=${Math.max(0, skip - pageSize)}`) : null,
+        },
+      ),
       self: link(`${base}?skip=${skip}`),
     });
   }

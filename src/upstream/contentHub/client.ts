@@ -6,6 +6,7 @@ import { ServiceTokenClient } from '../http/serviceTokenClient';
 import { ListShapes } from './listShapes';
 import type { UpstreamHttp } from '../http/upstreamHttp';
 import {
+  CONTENT_HUB_CLIENT_ID_HEADER,
   contentHubPaths,
   downloadOrderListSchema,
   downloadOrderSchema,
@@ -19,22 +20,41 @@ import type {
   DownloadOrderTargetResource,
 } from './model';
 
-/** An order with when it last changed (its Last-Modified), which its body does not carry. */
+/**
+ * An order with when it last changed (its Last-Modified), which its body does not carry.
+ * `lastModified` is undefined when the answer is not the order's own: a list item (which may
+ * also lack fields), or a creation answered without the header. What such an answer lacks is
+ * read by id (src/graphql/downloadOrders/orderFields.ts).
+ */
 export interface FetchedDownloadOrder {
   order: DownloadOrderResource;
-  lastModified: Date | null;
+  lastModified: Date | null | undefined;
 }
 
-/** Content Hub's download orders, called with the gateway's own token. */
+/** The gateway's Content Hub credentials: "an access token and the client ID". */
+export interface ContentHubCredentials {
+  token: string;
+  /** Unset: no client ID is sent. */
+  clientId?: string;
+}
+
+/** Content Hub's download orders, called with the gateway's own token and client ID. */
 export class ContentHubClient extends ServiceTokenClient {
   /** What paging learnt of each collection, so later pages are read in one round. */
   readonly listShapes = new ListShapes();
 
   private readonly orders: RevalidationCache<DownloadOrderResource>;
+  private readonly clientId: string | undefined;
 
-  constructor(http: UpstreamHttp, token: string, cache: KeyValueCache<string>) {
-    super(http, token);
+  constructor(http: UpstreamHttp, credentials: ContentHubCredentials, cache: KeyValueCache<string>) {
+    super(http, credentials.token);
+    this.clientId = credentials.clientId;
     this.orders = new RevalidationCache(cache, 'contentHub:order', downloadOrderSchema);
+  }
+
+  /** "Both are sent with every request"; the doc names no header for the client ID (see the model). */
+  protected override authorization(): Record<string, string> {
+    return { ...super.authorization(), ...(this.clientId ? { [CONTENT_HUB_CLIENT_ID_HEADER]: this.clientId } : {}) };
   }
 
   /**
@@ -71,7 +91,8 @@ export class ContentHubClient extends ServiceTokenClient {
       schema: downloadOrderSchema,
       scope,
     });
-    return { order: response.data!, lastModified: httpDate(header(response.headers['last-modified'])) };
+    const lastModified = header(response.headers['last-modified']);
+    return { order: response.data!, lastModified: lastModified === undefined ? undefined : httpDate(lastModified) };
   }
 
   /** A page of the orders, from offset `skip` (Content Hub picks the page size). */

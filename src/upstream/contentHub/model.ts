@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import { vendorPath } from '../http/path';
 
+/**
+ * The header that carries the client ID. The doc says "an access token and the client ID. Both
+ * are sent with every request" but names no header for the ID: this one is assumed.
+ */
+export const CONTENT_HUB_CLIENT_ID_HEADER = 'x-client-id';
+
 /** Content Hub's Link: a reference to another resource. */
 export const linkSchema = z.object({
   href: z.string(),
