@@ -92,10 +92,10 @@ describe('callers over HTTP', () => {
     expect(stack.contentHub.requests.filter((call) => call.method === 'POST')).toHaveLength(1);
   });
 
-  it('names the caller (sub and client id, never the token) on each operation’s log line', async () => {
+  it('names the caller (sub and client id, never the token) on each request’s log line', async () => {
     const token = await stack.issuer.sign({ sub: 'user-1042', client_id: 'ops-console', scope: 'download-orders:write download-orders:read' });
     await as(token, CREATE_ORDER);
-    const line = logs.lines().find((entry) => entry.msg === 'graphql operation' && entry.sub === 'user-1042');
+    const line = logs.lines().find((entry) => entry.msg === 'request completed' && entry.sub === 'user-1042');
     expect(line).toMatchObject({ operation: 'Create', caller: 'token', sub: 'user-1042', clientId: 'ops-console', outcome: 'success' });
     expect(logs.raw.join('\n')).not.toContain(token);
     expect(logs.raw.join('\n')).not.toContain(token.split('.')[2]);

@@ -27,7 +27,7 @@ describe('logs', () => {
   const ofRequest = (reqId: string) => lines().filter((line) => line.reqId === reqId);
   const photos = (headers: Record<string, string>) => stack.graphql(PHOTO_PAGE, { p: DEMO.projectIds[0] }, headers);
 
-  it('are JSON lines under the caller’s x-request-id, echoed back: the access line and the operation line', async () => {
+  it('are JSON lines under the caller’s x-request-id, echoed back: one line per request, the operation’s fields on it', async () => {
     const response = await request(stack.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(stack.tokens.full), 'x-acc-token': ACC_SECRET, 'x-request-id': 'client-req-0001' },
@@ -36,25 +36,70 @@ describe('logs', () => {
     await response.body.dump();
     expect(response.headers['x-request-id']).toBe('client-req-0001');
 
-    const mine = ofRequest('client-req-0001');
-    expect(mine).toContainEqual(
-      expect.objectContaining({
+    expect(ofRequest('client-req-0001')).toEqual([
+      {
         level: 'info',
-        msg: 'graphql operation',
-        operation: 'PhotoPage',
-        type: 'query',
-        outcome: 'success',
-        upstreamCalls: { acc: 1, total: 1 },
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        pid: process.pid,
+        hostname: expect.any(String),
+        reqId: 'client-req-0001',
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        durationMs: expect.any(Number),
+        remoteAddress: '127.0.0.1',
         // Who called, by the token's subject and client, never by the token.
         caller: 'token',
         sub: 'test-editor',
         clientId: 'mediagraph-tests',
-      }),
+        operation: 'PhotoPage',
+        type: 'query',
+        outcome: 'success',
+        upstreamCalls: { acc: 1, total: 1 },
+        msg: 'request completed',
+      },
+    ]);
+  });
+
+  it('gives a request that never reaches GraphQL one line too: method, path, status, time, the caller when known and the code', async () => {
+    const origin = new URL(stack.url).origin;
+    const send = async (id: string, path: string, init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {}) => {
+      const response = await request(`${origin}${path}`, { ...init, headers: { ...init.headers, 'x-request-id': id } });
+      await response.body.dump();
+      return response.statusCode;
+    };
+    const json = { 'content-type': 'application/json' };
+    expect(await send('refused-token', '/graphql', { method: 'POST', headers: { ...json, authorization: `Bearer ${FORGED_TOKEN}` }, body: '{"query":"{ __typename }"}' })).toBe(401);
+    expect(await send('too-large', '/graphql', { method: 'POST', headers: json, body: JSON.stringify({ query: `{ __typename }${' '.repeat(1024 * 1024)}` }) })).toBe(413);
+    const multipart = { 'content-type': 'multipart/form-data; boundary=b', ...bearer(stack.tokens.full) };
+    expect(await send('multipart', '/graphql', { method: 'POST', headers: multipart, body: '--b--\r\n' })).toBe(400);
+    expect(await send('asset-link', '/assets/demo-private-brief/content?expires=1&signature=forged', { headers: bearer(stack.tokens.full) })).toBe(403);
+    expect(await send('unknown-path', '/nothing/here?x=1')).toBe(404);
+    stack.assets.faults.inject({ kind: 'reset' });
+    try {
+      expect(await send('asset-vendor-down', '/assets/demo-private-brief/content', { headers: bearer(stack.tokens.full) })).toBe(502);
+    } finally {
+      stack.assets.faults.clear();
+    }
+    expect(await send('probe', '/healthz')).toBe(200);
+
+    const line = (reqId: string, fields: Record<string, unknown>, level = 'info') => [
+      { level, time: expect.any(String), pid: process.pid, hostname: expect.any(String), reqId, durationMs: expect.any(Number), remoteAddress: '127.0.0.1', msg: 'request completed', ...fields },
+    ];
+    const editor = { caller: 'token', sub: 'test-editor', clientId: 'mediagraph-tests' };
+    expect(ofRequest('refused-token')).toEqual(line('refused-token', { method: 'POST', path: '/graphql', status: 401, code: 'UNAUTHENTICATED' }));
+    expect(ofRequest('too-large')).toEqual(line('too-large', { method: 'POST', path: '/graphql', status: 413, caller: 'anonymous', code: 'PAYLOAD_TOO_LARGE' }));
+    expect(ofRequest('multipart')).toEqual(line('multipart', { method: 'POST', path: '/graphql', status: 400, ...editor, code: 'BAD_REQUEST' }));
+    expect(ofRequest('asset-link')).toEqual(line('asset-link', { method: 'GET', path: '/assets/demo-private-brief/content', status: 403, ...editor, code: 'FORBIDDEN' }));
+    expect(ofRequest('unknown-path')).toEqual(line('unknown-path', { method: 'GET', path: '/nothing/here', status: 404 }));
+    // A 5xx is an error line; the vendor's failure has a warning of its own.
+    const vendorDown = ofRequest('asset-vendor-down');
+    expect(vendorDown.filter((entry) => entry.msg === 'request completed')).toEqual(
+      line('asset-vendor-down', { method: 'GET', path: '/assets/demo-private-brief/content', status: 502, ...editor, code: 'UPSTREAM_UNAVAILABLE' }, 'error'),
     );
-    expect(mine).toContainEqual(
-      expect.objectContaining({ level: 'info', msg: 'request completed', req: expect.objectContaining({ method: 'POST', url: '/graphql' }), res: { statusCode: 200 } }),
-    );
-    expect(mine.find((line) => line.msg === 'graphql operation')!.durationMs).toEqual(expect.any(Number));
+    expect(vendorDown).toContainEqual(expect.objectContaining({ level: 'warn', vendor: 'assets', code: 'UPSTREAM_UNAVAILABLE' }));
+    // Probes are counted in the metrics, not logged.
+    expect(ofRequest('probe')).toEqual([]);
   });
 
   it('replaces an id that is not short and plain with a new UUID', async () => {
@@ -87,7 +132,10 @@ describe('logs', () => {
     expect(mine).toContainEqual(
       expect.objectContaining({ level: 'warn', msg: expect.stringMatching(/^graphql error: /), code: 'UPSTREAM_BAD_RESPONSE', path: 'project.photos', operation: 'PhotoPage' }),
     );
-    expect(mine).toContainEqual(expect.objectContaining({ msg: 'graphql operation', outcome: 'partial', errorCodes: ['UPSTREAM_BAD_RESPONSE'] }));
+    // The error lines stay lines of their own (a stack for a bug, a level by code); the request has one line still.
+    expect(mine.filter((line) => line.msg === 'request completed')).toEqual([
+      expect.objectContaining({ level: 'info', status: 200, operation: 'PhotoPage', outcome: 'partial', errorCodes: ['UPSTREAM_BAD_RESPONSE'], upstreamCalls: { acc: 1, total: 1 } }),
+    ]);
   });
 
   it('never prints a token or credential header, on success or on any error path', async () => {

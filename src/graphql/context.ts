@@ -4,6 +4,7 @@ import type { Caller } from '../auth/caller';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { Loaders } from '../loaders';
 import type { Logger } from '../observability/logger';
+import type { RequestLogFields } from '../http/requestLog';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
 
@@ -23,4 +24,6 @@ export interface GraphQLContext {
   /** This request's id (x-request-id) and a logger that puts it on every line. */
   requestId: string;
   log: Logger;
+  /** Over HTTP: the fields of the request's one log line, which the operation's fields join. */
+  logFields?: RequestLogFields;
 }

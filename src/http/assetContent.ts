@@ -43,6 +43,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
     res.set(SAFETY_HEADERS);
     const signed = links.check(key, queryValue(req.query.expires), queryValue(req.query.signature));
     if (signed === 'invalid') {
+      req.logFields.code = 'FORBIDDEN';
       res.status(403).json({ error: { code: 'FORBIDDEN', message: 'The link is invalid or has expired: ask the API for a new contentUrl.' } });
       return;
     }
@@ -75,7 +76,9 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
       const code = error instanceof GatewayError ? error.code : 'INTERNAL_SERVER_ERROR';
       // An anonymous fetch of a private asset: say no more than that there is nothing here.
       const status = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 404 : (STATUS_BY_CODE[code] ?? 502);
-      res.status(status).json({ error: { code: status === 404 ? 'NOT_FOUND' : code } });
+      const answered = status === 404 ? 'NOT_FOUND' : code;
+      req.logFields.code = answered;
+      res.status(status).json({ error: { code: answered } });
     }
   };
 }

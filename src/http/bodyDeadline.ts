@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { requestErrorBody } from './errorBody';
+import { refuseRequest } from './errorBody';
 
 /**
  * A deadline for receiving a JSON request body. node:http's requestTimeout must be long enough
@@ -12,8 +12,7 @@ export function jsonBodyDeadline(timeoutMs: number): RequestHandler {
     if (req.complete || req.is('multipart/form-data')) return next();
     const timer = setTimeout(() => {
       if (req.complete || res.headersSent) return;
-      res.setHeader('connection', 'close');
-      res.status(408).json(requestErrorBody('REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms.`));
+      refuseRequest(res, 408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms.`, { connection: 'close' });
       // The body parser waits for bytes that may never come: the socket goes with the answer.
       res.once('finish', () => req.socket.destroy());
     }, timeoutMs);

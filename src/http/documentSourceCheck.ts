@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { OperationPolicy } from '../access/operationPolicy';
+import { errorCode } from '../graphql/errors';
 
 /**
  * The policy's checks of a document's text, over HTTP: they must run before Apollo parses it
@@ -11,7 +12,9 @@ export function documentSourceCheck(policy: OperationPolicy): RequestHandler {
     const query: unknown = (req.body as { query?: unknown } | undefined)?.query;
     const error = typeof query === 'string' ? policy.sourceError(query) : undefined;
     if (!error) return next();
-    req.log.info({ code: error.extensions.code }, `graphql error: ${error.message}`);
+    const code = errorCode(error);
+    req.log.info({ code }, `graphql error: ${error.message}`);
+    req.logFields.code = code;
     res.status(400).json({ errors: [policy.formatGraphQLError(error)] });
   };
 }

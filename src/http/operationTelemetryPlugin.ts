@@ -1,16 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { callerLogFields } from '../auth/caller';
 import type { GraphQLContext } from '../graphql/context';
 import { errorCode, loggableMessage } from '../graphql/errors';
 import type { GatewayMetrics } from '../observability/metrics';
 
 /**
- * Every GraphQL operation over HTTP in the log and the metrics: one line per operation (name,
- * type, outcome, caller, duration, error codes, vendor calls) and one per error, all under the request's
- * id; a duration observation by operation and outcome, its vendor calls (the product metric of
- * DESIGN.md section 4), and a count per error code. Variables are not logged, nor error messages
- * that may quote them (loggableMessage).
+ * Every GraphQL operation over HTTP in the log and the metrics: its name, type, outcome, error
+ * codes and vendor calls on the request's one log line, and a line per error, all under the
+ * request's id; a duration observation by operation and outcome, its vendor calls (the product
+ * metric of DESIGN.md section 4), and a count per error code. Variables are not logged, nor
+ * error messages that may quote them (loggableMessage).
  */
 export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -41,18 +40,10 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
           for (const code of codes) metrics.operationErrors.inc({ operation: operationLabel, code });
           const upstreamCalls = contextValue.scope.calls.toJSON();
           for (const [vendor, calls] of Object.entries(upstreamCalls)) metrics.operationUpstreamCalls.observe({ operation: operationLabel, vendor }, calls);
-          contextValue.log.info(
-            {
-              operation: operationName ?? undefined,
-              type,
-              outcome,
-              ...callerLogFields(contextValue.caller),
-              durationMs: Math.round(seconds * 1000),
-              errorCodes: codes.length ? [...new Set(codes)] : undefined,
-              upstreamCalls,
-            },
-            'graphql operation',
-          );
+          // Over HTTP the operation joins its request's one log line (src/http/requestLog.ts).
+          if (contextValue.logFields) {
+            Object.assign(contextValue.logFields, { operation: operationName ?? undefined, type, outcome, errorCodes: codes.length ? [...new Set(codes)] : undefined, upstreamCalls });
+          }
         },
       };
     },

@@ -15,6 +15,7 @@ import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 import type { LinkOrigin } from '../access/linkOrigin';
 import { callerOf } from './authentication';
+import type { RequestLogFields } from './requestLog';
 import type { UpgradeExtra } from './webSocketTransport';
 
 /** What every request's context shares: one per process. */
@@ -31,7 +32,7 @@ export interface Services {
 
 function graphqlContext(
   services: Services,
-  request: { caller: Caller; accToken: AccToken; signal: AbortSignal; origin: string; requestId: string; log: Logger },
+  request: { caller: Caller; accToken: AccToken; signal: AbortSignal; origin: string; requestId: string; log: Logger; logFields?: RequestLogFields },
 ): GraphQLContext {
   const scope = { signal: request.signal, calls: new UpstreamCallLog(), log: request.log };
   const { metrics } = services.telemetry;
@@ -52,6 +53,7 @@ function graphqlContext(
     publicBaseUrl: request.origin,
     requestId: request.requestId,
     log: request.log,
+    logFields: request.logFields,
   };
 }
 
@@ -68,8 +70,9 @@ export function httpContext(services: Services) {
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
       origin: services.linkOrigin.of(req),
-      requestId: String(req.id),
+      requestId: req.id,
       log: req.log,
+      logFields: req.logFields,
     });
   };
 }

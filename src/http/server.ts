@@ -25,7 +25,7 @@ import { buildFederatedSchema } from '../graphql/federation/subgraphSchema';
 import { buildSchema } from '../graphql/schema';
 import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
-import { REQUEST_ID_HEADER, accessLog } from './accessLog';
+import { REQUEST_ID_HEADER, requestLog } from './requestLog';
 import { assetContentHandler } from './assetContent';
 import { authenticateRequests } from './authentication';
 import { jsonBodyDeadline } from './bodyDeadline';
@@ -75,7 +75,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   // Express would hash every response body for an ETag; GraphQL answers are not cached by ETag
   // (and the asset route sends the vendor's own), so it is work for nothing on every request.
   app.set('etag', false);
-  app.use(accessLog(telemetry.logger), httpMetrics(telemetry.metrics));
+  app.use(requestLog(telemetry.logger), httpMetrics(telemetry.metrics));
   const services: Services = {
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),

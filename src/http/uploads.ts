@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Config } from '../config';
-import { requestErrorBody } from './errorBody';
+import { refuseRequest } from './errorBody';
 import type { MultipartError } from './multipart/errors';
 import { readMultipartBody } from './multipart/multipartBody';
 import type { MultipartLimits } from './multipart/multipartBody';
@@ -25,7 +25,7 @@ export function multipartUploads(config: Config): RequestHandler[] {
   const requirePreflight: RequestHandler = (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
     if (PREFLIGHT_HEADERS.some((header) => req.headers[header])) return next();
-    res.status(400).json(requestErrorBody('BAD_REQUEST', `Multipart requests need one of the headers ${PREFLIGHT_HEADERS.join(', ')} (CSRF prevention).`));
+    refuseRequest(res, 400, 'BAD_REQUEST', `Multipart requests need one of the headers ${PREFLIGHT_HEADERS.join(', ')} (CSRF prevention).`);
   };
   const readMultipart: RequestHandler = (req, res, next) => {
     if (!req.is('multipart/form-data')) return next();
@@ -49,5 +49,5 @@ export const requestErrors: ErrorRequestHandler = (error: { status?: number; sta
   const status = error.status ?? error.statusCode ?? 500;
   const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
   const message = status < 500 && error.message ? error.message : 'Internal server error';
-  res.status(status).json(requestErrorBody(code, message));
+  refuseRequest(res, status, code, message);
 };

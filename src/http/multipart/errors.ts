@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { GatewayError } from '../../errors';
-import { requestErrorBody } from '../errorBody';
+import { refuseRequest, requestErrorBody } from '../errorBody';
 
 /**
  * A multipart body the gateway refuses: a client mistake, so always a 4xx with a stable code
@@ -39,9 +39,6 @@ export class MultipartError extends Error {
 
   /** Answers the request with this error on a plain node response. */
   send(res: ServerResponse): void {
-    if (res.headersSent) return;
-    res.statusCode = this.status;
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(this.responseBody()));
+    if (!res.headersSent) refuseRequest(res, this.status, this.code, this.message);
   }
 }
