@@ -40,7 +40,7 @@ export function renderRatioChart(report: BenchReport): string {
   ];
   rows.forEach((row, index) => {
     const top = TOP + index * ROW_HEIGHT;
-    parts.push(`<text x="10" y="${top + BAR_HEIGHT + 4}">${escape(row.title.length > 38 ? `${row.title.slice(0, 37)}…` : row.title)}</text>`);
+    parts.push(`<text x="10" y="${top + BAR_HEIGHT + 4}">${escape(row.title.length > 36 ? `${row.title.slice(0, 35)}…` : row.title)}</text>`);
     (['gateway', 'naive'] as const).forEach((target, bar) => {
       const y = top + bar * (BAR_HEIGHT + 2);
       const { ratio, bound } = row[target];
