@@ -97,13 +97,28 @@ export async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
-/** One run of the load generator against the process `pid`, and the CPU it spent per request. */
-export async function loadMeasuringCpu(
-  load: BenchChild<object>,
-  run: LoadRun,
-  pid: number,
-): Promise<{ result: LoadResult; cpuMsPerRequest: number }> {
-  const cpuBefore = await cpuSeconds(pid);
+export interface MeasuredLoad {
+  result: LoadResult;
+  /** CPU time the process `pid` spent per request. */
+  cpuMsPerRequest: number;
+  /** Each watched process's CPU time over the run's wall time: 1 is one core busy throughout. */
+  cores: Record<string, number>;
+}
+
+/**
+ * One run of the load generator against the process `pid`, the CPU it spent per request, and how
+ * busy the `watched` processes (the vendors, the load generator) were meanwhile.
+ */
+export async function loadMeasuringCpu(load: BenchChild<object>, run: LoadRun, pid: number, watched: Record<string, number> = {}): Promise<MeasuredLoad> {
+  const pids = [pid, ...Object.values(watched)];
+  const before = await Promise.all(pids.map(cpuSeconds));
+  const started = process.hrtime.bigint();
   const { result } = await load.ask<{ result: LoadResult }>(run, 'result');
-  return { result, cpuMsPerRequest: (((await cpuSeconds(pid)) - cpuBefore) * 1000) / result.requests };
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const [target, ...others] = (await Promise.all(pids.map(cpuSeconds))).map((seconds, index) => seconds - before[index]!);
+  return {
+    result,
+    cpuMsPerRequest: (target! * 1000) / result.requests,
+    cores: Object.fromEntries(Object.keys(watched).map((name, index) => [name, others[index]! / wallSeconds])),
+  };
 }

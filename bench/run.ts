@@ -12,11 +12,12 @@ import os from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
-import { startChild, startGatewayChild } from './childProcess';
+import { loadMeasuringCpu, startChild, startGatewayChild } from './childProcess';
 import type { BenchChild } from './childProcess';
 import type { LoadResult, LoadRun } from './children/load';
 import type { VendorCounts } from './children/simulators';
 import { renderReport } from './report';
+import { renderRatioChart } from './ratioChart';
 import type { BenchReport, ScenarioReport, TargetName, ThroughputCell } from './report';
 import { readFixtures } from './fixtures';
 import { DirectVendors, SCENARIOS } from './scenarios';
@@ -73,19 +74,23 @@ async function main(): Promise<void> {
 
   const simulators = await startChild<{ urls: VendorUrls }>('simulators', [String(options.vendorLatencyMs)]);
   const urls = simulators.ready.urls;
-  const env = vendorEnv(urls);
+  // Every vendor connection pool, the gateways' and the floor's alike, large enough never to be
+  // what a run is bound by: at 20 ms a call, the gateway's default 32 connections per vendor cap
+  // it at 1,600 calls/s, and scenario 6 makes up to 4 calls to one vendor per request.
+  const upstreamConnections = 4 * Math.max(...options.connections);
+  const env = { ...vendorEnv(urls), UPSTREAM_CONNECTIONS: String(upstreamConnections) };
   const children: Array<BenchChild<unknown>> = [simulators];
   try {
     const gateway = await startGatewayChild(env);
     const naive = await startGatewayChild(env, { naive: true });
     children.push(gateway, naive);
     const fixtures = await readFixtures(gateway.ready.url);
-    const connections = 32;
-    const floor = await startChild<{ url: string }>('floor', [JSON.stringify({ urls, fixtures, connections })]);
+    const floor = await startChild<{ url: string }>('floor', [JSON.stringify({ urls, fixtures, connections: upstreamConnections })]);
     const load = await startChild<object>('load');
     children.push(floor, load);
     const targets = [graphqlTarget('gateway', gateway.ready.url), graphqlTarget('naive', naive.ready.url), floorTarget(floor.ready.url)];
-    const direct = new DirectVendors(urls, BENCH_TOKENS, connections);
+    const pids: Record<TargetName, number> = { gateway: gateway.pid, naive: naive.pid, floor: floor.pid };
+    const direct = new DirectVendors(urls, BENCH_TOKENS, upstreamConnections);
 
     const countCalls = async (): Promise<number> => {
       const { counts } = await simulators.ask<{ counts: VendorCounts }>({ type: 'counts' }, 'counts');
@@ -138,18 +143,20 @@ async function main(): Promise<void> {
       for (const connectionCount of options.connections) {
         for (let run = 0; run < options.runs; run += 1) {
           for (const target of rotate(targets, run)) {
-            const result = await runLoad({
+            const loadRun: LoadRun = {
               url: target.origin,
               requests: target.requests(scenario, fixtures),
               connections: connectionCount,
               seconds: options.secondsPerRun,
               // A smoke run only proves the pieces fit: a few requests, not a measurement.
               ...(options.smoke ? { amount: 4 * connectionCount } : {}),
-            });
-            cells.push({ target: target.name, connections: connectionCount, run, ...result });
+            };
+            const { result, cpuMsPerRequest, cores } = await loadMeasuringCpu(load, loadRun, pids[target.name], { vendors: simulators.pid, load: load.pid });
+            cells.push({ target: target.name, connections: connectionCount, run, ...result, cpuMsPerRequest, vendorCores: cores.vendors!, loadCores: cores.load! });
             log(
               `  ${target.name.padEnd(7)} ${String(connectionCount).padStart(3)} connections: ${result.requestsPerSecond.toFixed(0).padStart(5)} req/s, ` +
-                `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.failures} failures`,
+                `p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.failures} failures; CPU ${cpuMsPerRequest.toFixed(2)} ms/request, ` +
+                `vendors ${(cores.vendors! * 100).toFixed(0)} %, load generator ${(cores.load! * 100).toFixed(0)} % of a core`,
             );
           }
         }
@@ -180,10 +187,12 @@ async function main(): Promise<void> {
       streaming,
     };
     const markdown = renderReport(report);
+    const chart = renderRatioChart(report);
     if (options.smoke) {
       console.log(markdown);
+      log(`ratio chart: ${chart.length} characters of SVG (not written)`);
     } else {
-      await writeResults(report, markdown);
+      await writeResults(report, markdown, chart);
     }
     log('done');
   } finally {
@@ -200,11 +209,12 @@ function rotate<T>(items: T[], by: number): T[] {
 const RESULTS_START = '<!-- bench:results:start -->';
 const RESULTS_END = '<!-- bench:results:end -->';
 
-/** bench/results/bench.json, and the results part of docs/BENCHMARKS.md (the prose around it stays). */
-async function writeResults(report: BenchReport, markdown: string): Promise<void> {
+/** bench/results/bench.json, docs/bench-ratios.svg, and the results part of docs/BENCHMARKS.md (the prose around it stays). */
+async function writeResults(report: BenchReport, markdown: string, chart: string): Promise<void> {
   const root = path.join(__dirname, '..', '..');
   await mkdir(path.join(root, 'bench', 'results'), { recursive: true });
   await writeFile(path.join(root, 'bench', 'results', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(root, 'docs', 'bench-ratios.svg'), chart);
   const docPath = path.join(root, 'docs', 'BENCHMARKS.md');
   const doc = await readFile(docPath, 'utf8');
   const start = doc.indexOf(RESULTS_START);
