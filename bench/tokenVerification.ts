@@ -4,7 +4,7 @@
  * cache), side by side with a request without a token, for ES256 and RS256.
  */
 import { createAuthenticator } from '../src/auth/authenticator';
-import { ASYMMETRIC_JWS_ALGORITHMS } from '../src/config';
+import { loadConfig } from '../src/config';
 import { createLogger } from '../src/observability/logger';
 import { startIssuerSimulator } from '../src/simulators/issuer/server';
 import type { IssuerAlgorithm } from '../src/simulators/issuer/server';
@@ -20,13 +20,10 @@ async function microsecondsEach(count: number, work: (index: number) => Promise<
 async function measure(algorithm: IssuerAlgorithm): Promise<string> {
   const issuer = await startIssuerSimulator({ algorithm });
   try {
-    const authenticator = createAuthenticator(
-      {
-        mode: 'jwt',
-        jwt: { jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: [issuer.audience], algorithms: [...ASYMMETRIC_JWS_ALGORITHMS], clockSkewSeconds: 30, jwksCooldownMs: 30_000, jwksMaxAgeMs: 600_000 },
-      },
-      createLogger('silent'),
-    );
+    // Configured as a gateway would be, with the default tuning.
+    const { auth } = loadConfig({ AUTH_JWKS_URL: issuer.jwksUrl, AUTH_ISSUER: issuer.issuer, AUTH_AUDIENCE: issuer.audience });
+    if (auth.mode !== 'jwt') throw new Error('the issuer configures jwt authentication');
+    const authenticator = createAuthenticator(auth, createLogger('silent'));
     const headers = await Promise.all(Array.from({ length: TOKENS }, (_, index) => issuer.sign({ sub: `user-${index}`, scope: 'materials:read' }).then((token) => `Bearer ${token}`)));
     await authenticator.authenticate(headers[0]); // fetches the JWKS once
     const none = await microsecondsEach(TOKENS, () => authenticator.authenticate(undefined));

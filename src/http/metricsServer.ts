@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { GatewayMetrics } from '../observability/metrics';
+import { closeNow, listen } from './listen';
 
 export interface MetricsServer {
   /** Where Prometheus scrapes, e.g. http://127.0.0.1:9464/metrics */
@@ -24,21 +24,6 @@ export async function startMetricsServer(metrics: GatewayMetrics, host: string, 
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port: bound } = server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${shownHost}:${bound}/metrics`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const origin = await listen(server, port, host);
+  return { url: `${origin}/metrics`, close: () => closeNow(server) };
 }

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -31,6 +30,7 @@ import { authenticateRequests } from './authentication';
 import { jsonBodyDeadline } from './bodyDeadline';
 import { documentSourceCheck } from './documentSourceCheck';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
+import { listen } from './listen';
 import { startMetricsServer } from './metricsServer';
 import type { MetricsServer } from './metricsServer';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
@@ -183,20 +183,12 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     requestErrors,
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.http.port, config.http.host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = httpServer.address() as AddressInfo;
+  const origin = await listen(httpServer, config.http.port, config.http.host);
   const metricsServer: MetricsServer | undefined =
     metricsEnabled && metricsPort !== undefined ? await startMetricsServer(telemetry.metrics, metricsHost, metricsPort) : undefined;
-  const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
 
   return {
-    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    url: `${origin}${GRAPHQL_PATH}`,
     metricsUrl: metricsServer?.url,
     httpServer,
     stop: async () => {

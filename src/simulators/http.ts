@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FaultInjector, jsonPaddingOf } from './faults';
+import { closeNow, listen } from '../http/listen';
 
 /**
  * What every vendor simulator shares: a real HTTP server on loopback, a log of the requests it
@@ -88,21 +88,7 @@ export async function startSimulatorServer(handler: SimulatorHandler, options: S
       else response.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const { address, port } = server.address() as AddressInfo;
-  return {
-    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
-    requests,
-    faults,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: await listen(server, options.port ?? 0, options.host ?? '127.0.0.1'), requests, faults, close: () => closeNow(server) };
 }
 
 // Read as a path on a fixed origin, so `//host/x` stays a path; an absolute-form or malformed
