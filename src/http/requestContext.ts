@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
@@ -14,7 +14,6 @@ import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 import type { LinkOrigin } from '../access/linkOrigin';
-import { callerOf } from './authentication';
 import type { RequestLogFields } from './requestLog';
 import type { UpgradeExtra } from './webSocketTransport';
 
@@ -59,14 +58,14 @@ function graphqlContext(
 
 /** Each HTTP request's context: its credentials, call log, abort signal and loaders. */
 export function httpContext(services: Services) {
-  return async ({ req, res }: ExpressContextFunctionArgument): Promise<GraphQLContext> => {
+  return (req: IncomingMessage, res: ServerResponse, caller: Caller): GraphQLContext => {
     // A client that goes away takes its in-flight vendor calls with it.
     const disconnected = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) disconnected.abort();
     });
     return graphqlContext(services, {
-      caller: callerOf(res),
+      caller,
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
       origin: services.linkOrigin.of(req),
