@@ -35,9 +35,8 @@ export interface GraphQLRouteParts {
  */
 export function graphqlRoute(parts: GraphQLRouteParts) {
   return (req: IncomingMessage, res: ServerResponse): Promise<void> =>
-    new Promise<boolean>((resolve, reject) => parts.cors(req, res, (error) => (error ? reject(error as Error) : resolve(true)))).then(() =>
-      serve(parts, req, res),
-    );
+    // A preflight is answered by cors itself, which then never calls on.
+    new Promise<void>((resolve, reject) => parts.cors(req, res, (error) => (error ? reject(error as Error) : resolve()))).then(() => serve(parts, req, res));
 }
 
 async function serve(parts: GraphQLRouteParts, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -26,13 +26,13 @@ export type JsonBody = { body: unknown } | { refused: true };
  * - 415 for a charset or content encoding other than UTF-8 and identity; 400 BAD_REQUEST for a
  *   body that is not JSON.
  */
-export function readJsonBody(req: IncomingMessage, res: ServerResponse, limits: JsonBodyLimits): Promise<JsonBody> {
-  if (!hasBody(req) || mediaTypeOf(req) !== 'application/json') return Promise.resolve({ body: undefined });
+export async function readJsonBody(req: IncomingMessage, res: ServerResponse, limits: JsonBodyLimits): Promise<JsonBody> {
+  if (!hasBody(req) || mediaTypeOf(req) !== 'application/json') return { body: undefined };
   const charset = /;\s*charset="?([\w-]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
-  if (charset !== 'utf-8' && charset !== 'utf8') return Promise.resolve(refuse(req, res, 415, 'BAD_REQUEST', `unsupported charset "${charset.toUpperCase()}"`));
+  if (charset !== 'utf-8' && charset !== 'utf8') return refuse(req, res, 415, 'BAD_REQUEST', `unsupported charset "${charset.toUpperCase()}"`);
   const encoding = req.headers['content-encoding']?.toLowerCase() ?? 'identity';
-  if (encoding !== 'identity') return Promise.resolve(refuse(req, res, 415, 'BAD_REQUEST', `unsupported content encoding "${encoding}"`));
-  if (Number(req.headers['content-length']) > limits.maxBytes) return Promise.resolve(refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', TOO_LARGE));
+  if (encoding !== 'identity') return refuse(req, res, 415, 'BAD_REQUEST', `unsupported content encoding "${encoding}"`);
+  if (Number(req.headers['content-length']) > limits.maxBytes) return refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', TOO_LARGE);
 
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

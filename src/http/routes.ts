@@ -4,7 +4,7 @@ import { refuseRequest, requestErrorBody, sendJson } from './errorBody';
 import { GRAPHQL_PATH } from './graphqlRoute';
 import { pathOf } from './requestLog';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface Routes {
   /** Every method: Apollo answers the ones it does not serve (405 with Allow: GET, POST). */
@@ -12,7 +12,7 @@ export interface Routes {
   /** GET /assets/:key/content, with the key percent-decoded. */
   assetContent: (req: IncomingMessage, res: ServerResponse, key: string) => Promise<void>;
   /** GET (and HEAD) routes on fixed paths: /healthz, /readyz, /metrics when on the public port. */
-  cold: Record<string, Handler>;
+  cold: ReadonlyMap<string, Handler>;
 }
 
 /** The metrics' route label of requests no route serves (docs/observability.md). */
@@ -34,14 +34,14 @@ export function createRouter(routes: Routes, onRoute: (req: IncomingMessage, res
       onRoute(req, res, GRAPHQL_PATH);
       return run(req, res, routes.graphql(req, res));
     }
-    const cold = routes.cold[path];
+    const cold = routes.cold.get(path);
     const key = cold ? undefined : assetKeyOf(path);
     const route = cold ? path : key !== undefined ? ASSET_ROUTE : UNMATCHED;
     onRoute(req, res, route);
     // Probes of unknown paths and methods are not the client's GraphQL mistakes: no code on the log line.
     if (route === UNMATCHED) return sendJson(res, 404, requestErrorBody('NOT_FOUND', 'No route serves this path.'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendJson(res, 405, requestErrorBody('METHOD_NOT_ALLOWED', `${route} answers GET only.`), { allow: 'GET, HEAD' });
+      return sendJson(res, 405, requestErrorBody('METHOD_NOT_ALLOWED', `${route} answers GET and HEAD only.`), { allow: 'GET, HEAD' });
     }
     if (cold) return run(req, res, cold(req, res));
     const decoded = decodedKey(key!);

@@ -40,6 +40,7 @@ import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { operationChecksPlugin } from './operationChecksPlugin';
 import { multipartBodyPlugin } from './multipart/multipartBodyPlugin';
 import { createRouter } from './routes';
+import type { Handler } from './routes';
 import { multipartUploads } from './uploads';
 import { startWebSocketTransport } from './webSocketTransport';
 
@@ -148,11 +149,11 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   await apollo.start();
 
   const { metricsEnabled, metricsPort, metricsHost } = config.observability;
-  const cold: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>> = {
-    '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-    '/readyz': (_req, res) => sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ready' }),
-  };
-  if (metricsEnabled && metricsPort === undefined) cold['/metrics'] = metricsEndpoint(telemetry.metrics);
+  const cold = new Map<string, Handler>([
+    ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
+    ['/readyz', (_req, res) => sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ready' })],
+  ]);
+  if (metricsEnabled && metricsPort === undefined) cold.set('/metrics', metricsEndpoint(telemetry.metrics));
   const authenticate = authenticateRequests(authenticator);
   // The route reads assets under the schema's own rule for `Asset` (assets:read).
   const assetRequirement = typeRequirementOf(schema, 'Asset');
