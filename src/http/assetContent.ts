@@ -1,11 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import type { Request, Response } from 'express';
 import type { AssetContentLinks } from '../assets/contentLinks';
 import type { Caller } from '../auth/caller';
 import { GatewayError } from '../errors';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
-import { callerOf } from './authentication';
+import { sendJson } from './errorBody';
 
 /** Vendor headers a browser and HTTP caches need, passed through as they are. */
 const PASSED_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified'];
@@ -38,20 +38,19 @@ const STATUS_BY_CODE: Record<string, number> = {
  * schema's rule for `Asset`); anyone else gets what the store serves anonymously.
  */
 export function assetContentHandler(upstreams: Upstreams, links: AssetContentLinks, mayReadAssets: (caller: Caller) => boolean) {
-  return async (req: Request<{ key: string }>, res: Response): Promise<void> => {
-    const { key } = req.params;
-    res.set(SAFETY_HEADERS);
-    const signed = links.check(key, queryValue(req.query.expires), queryValue(req.query.signature));
+  return async (req: IncomingMessage, res: ServerResponse, key: string, caller: Caller): Promise<void> => {
+    for (const [name, value] of Object.entries(SAFETY_HEADERS)) res.setHeader(name, value);
+    const query = new URLSearchParams(searchOf(req.url));
+    const signed = links.check(key, queryValue(query, 'expires'), queryValue(query, 'signature'));
     if (signed === 'invalid') {
       req.logFields.code = 'FORBIDDEN';
-      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'The link is invalid or has expired: ask the API for a new contentUrl.' } });
+      sendJson(res, 403, { error: { code: 'FORBIDDEN', message: 'The link is invalid or has expired: ask the API for a new contentUrl.' } });
       return;
     }
-    const caller = callerOf(res);
     // Unchecked callers (AUTH_DISABLED) get what an unsigned link always gave: the public bytes.
     const credentials = signed === 'valid' || (caller.kind === 'token' && mayReadAssets(caller));
     // An unsigned link answers by the caller's token: shared caches must keep them apart.
-    if (signed === 'absent') res.vary('authorization');
+    if (signed === 'absent') res.setHeader('vary', 'authorization');
     const disconnected = new AbortController();
     res.on('close', () => disconnected.abort());
     const conditional = Object.fromEntries(
@@ -62,7 +61,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
         credentials,
         conditional,
       });
-      res.status(upstream.statusCode);
+      res.statusCode = upstream.statusCode;
       for (const name of PASSED_HEADERS) {
         const value = upstream.headers[name];
         if (value !== undefined) res.setHeader(name, value);
@@ -78,7 +77,7 @@ export function assetContentHandler(upstreams: Upstreams, links: AssetContentLin
       const status = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? 404 : (STATUS_BY_CODE[code] ?? 502);
       const answered = status === 404 ? 'NOT_FOUND' : code;
       req.logFields.code = answered;
-      res.status(status).json({ error: { code: answered } });
+      sendJson(res, status, { error: { code: answered } });
     }
   };
 }
@@ -89,6 +88,13 @@ function shownInline(contentType: string | string[] | undefined): boolean {
   return INLINE_TYPES.test(contentType.split(';')[0]!.trim().toLowerCase());
 }
 
-function queryValue(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** A query parameter given once (given twice, it is none: no guessing which one was signed). */
+function queryValue(query: URLSearchParams, name: string): string | undefined {
+  const values = query.getAll(name);
+  return values.length === 1 ? values[0] : undefined;
+}
+
+function searchOf(url: string | undefined = ''): string {
+  const start = url.indexOf('?');
+  return start === -1 ? '' : url.slice(start);
 }

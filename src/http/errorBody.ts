@@ -11,6 +11,10 @@ export function requestErrorBody(code: string, message: string) {
  */
 export function refuseRequest(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   res.req.logFields.code = code;
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(requestErrorBody(code, message)));
+  sendJson(res, status, requestErrorBody(code, message), headers);
+}
+
+/** Answers with `body` as JSON; `headers` join the ones already set. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { OperationPolicy } from '../access/operationPolicy';
 
@@ -9,14 +9,12 @@ import type { OperationPolicy } from '../access/operationPolicy';
  * (A hook that throws earlier than this is an unexpected error to Apollo: a 500.)
  */
 export function operationChecksPlugin(policy: OperationPolicy): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operationName }) {
-          const [error] = policy.operationErrors({ schema, document, operationName, variables: request.variables });
-          if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
-        },
-      };
+  // One hooks object for every request: the checks keep no state of their own.
+  const checks: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ request, document, schema, operationName }) {
+      const [error] = policy.operationErrors({ schema, document, operationName, variables: request.variables });
+      if (error) throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
     },
   };
+  return { requestDidStart: async () => checks };
 }

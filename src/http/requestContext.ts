@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context as WsContext } from 'graphql-ws';
 import type { AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER, AccToken } from '../auth/accToken';
@@ -8,13 +8,12 @@ import type { Caller } from '../auth/caller';
 import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../loaders';
-import type { LoaderOptions } from '../loaders';
+import type { BatchObserver, LoaderOptions } from '../loaders';
 import type { Logger } from '../observability/logger';
 import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 import type { LinkOrigin } from '../access/linkOrigin';
-import { callerOf } from './authentication';
 import type { RequestLogFields } from './requestLog';
 import type { UpgradeExtra } from './webSocketTransport';
 
@@ -30,46 +29,61 @@ export interface Services {
   telemetry: Telemetry;
 }
 
-function graphqlContext(
-  services: Services,
-  request: { caller: Caller; accToken: AccToken; signal: AbortSignal; origin: string; requestId: string; log: Logger; logFields?: RequestLogFields },
-): GraphQLContext {
-  const scope = { signal: request.signal, calls: new UpstreamCallLog(), log: request.log };
+/** What one request's context is made of; the rest comes from `Services`. */
+interface RequestFacts {
+  caller: Caller;
+  accToken: AccToken;
+  signal: AbortSignal;
+  /** Where the request's links point; asked only when a resolver hands out a link. */
+  origin: () => string;
+  requestId: string;
+  log: Logger;
+  logFields?: RequestLogFields;
+}
+
+/**
+ * Builds every request's context. What does not depend on the request (the batch-size observer)
+ * is made once here; per request there is the context, its upstream scope and call log, and the
+ * loaders and the links' origin, each made when a resolver first needs it.
+ */
+function contextBuilder(services: Services): (request: RequestFacts) => GraphQLContext {
   const { metrics } = services.telemetry;
-  return {
-    upstreams: services.upstreams,
-    scope,
-    caller: request.caller,
-    accToken: request.accToken,
-    loaders: createLoaders(
-      services.upstreams,
+  const observeBatch: BatchObserver = (loader, size) => metrics.loaderBatches.observe({ loader }, size);
+  return (request) => {
+    const scope = { signal: request.signal, calls: new UpstreamCallLog(), log: request.log };
+    let publicBaseUrl: string | undefined;
+    return {
+      upstreams: services.upstreams,
       scope,
-      request.accToken,
-      (loader, size) => metrics.loaderBatches.observe({ loader }, size),
-      services.loaderOptions,
-    ),
-    assetLinks: services.assetLinks,
-    downloadOrderWatcher: services.downloadOrderWatcher,
-    publicBaseUrl: request.origin,
-    requestId: request.requestId,
-    log: request.log,
-    logFields: request.logFields,
+      caller: request.caller,
+      accToken: request.accToken,
+      loaders: createLoaders(services.upstreams, scope, request.accToken, observeBatch, services.loaderOptions),
+      assetLinks: services.assetLinks,
+      downloadOrderWatcher: services.downloadOrderWatcher,
+      get publicBaseUrl() {
+        return (publicBaseUrl ??= request.origin());
+      },
+      requestId: request.requestId,
+      log: request.log,
+      logFields: request.logFields,
+    };
   };
 }
 
 /** Each HTTP request's context: its credentials, call log, abort signal and loaders. */
 export function httpContext(services: Services) {
-  return async ({ req, res }: ExpressContextFunctionArgument): Promise<GraphQLContext> => {
+  const graphqlContext = contextBuilder(services);
+  return (req: IncomingMessage, res: ServerResponse, caller: Caller): GraphQLContext => {
     // A client that goes away takes its in-flight vendor calls with it.
     const disconnected = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) disconnected.abort();
     });
-    return graphqlContext(services, {
-      caller: callerOf(res),
+    return graphqlContext({
+      caller,
       accToken: AccToken.fromHeader(req.headers[ACC_TOKEN_HEADER]),
       signal: disconnected.signal,
-      origin: services.linkOrigin.of(req),
+      origin: () => services.linkOrigin.of(req),
       requestId: req.id,
       log: req.log,
       logFields: req.logFields,
@@ -82,16 +96,17 @@ export function httpContext(services: Services) {
  * token comes in the connection's init payload under the same name as the header.
  */
 export function wsContext(services: Services) {
+  const graphqlContext = contextBuilder(services);
   return (connection: WsContext<Record<string, unknown> | undefined, UpgradeExtra>, signal: AbortSignal): GraphQLContext => {
     const token = connection.connectionParams?.[ACC_TOKEN_HEADER];
     // A subscription has no HTTP request of its own: each operation gets an id.
     const requestId = randomUUID();
-    return graphqlContext(services, {
+    return graphqlContext({
       // Set when `connection_init` was accepted, before any operation can run.
       caller: connection.extra.caller ?? ANONYMOUS,
       accToken: AccToken.fromHeader(typeof token === 'string' ? token : undefined),
       signal,
-      origin: services.linkOrigin.of(connection.extra.request),
+      origin: () => services.linkOrigin.of(connection.extra.request),
       requestId,
       log: services.telemetry.logger.child({ reqId: requestId }),
     });

@@ -69,7 +69,7 @@ export function requestLog(logger: Logger) {
   };
 }
 
-function pathOf(url: string | undefined = ''): string {
+export function pathOf(url: string | undefined = ''): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
 }

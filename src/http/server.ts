@@ -4,15 +4,13 @@ import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import { LinkOrigin } from '../access/linkOrigin';
 import { createOperationPolicy } from '../access/operationPolicy';
 import { OriginPolicy } from '../access/origins';
 import { CACHE_TTL_SECONDS } from '../cache/gatewayCache';
 import { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
-import express from 'express';
-import { ASSET_CONTENT_PATH, AssetContentLinks } from '../assets/contentLinks';
+import { AssetContentLinks } from '../assets/contentLinks';
 import { ACC_TOKEN_HEADER } from '../auth/accToken';
 import type { Authenticator } from '../auth/authenticator';
 import type { Caller } from '../auth/caller';
@@ -27,8 +25,8 @@ import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, requestLog } from './requestLog';
 import { assetContentHandler } from './assetContent';
 import { authenticateRequests } from './authentication';
-import { jsonBodyDeadline } from './bodyDeadline';
 import { documentSourceCheck } from './documentSourceCheck';
+import { GRAPHQL_PATH, graphqlRoute } from './graphqlRoute';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
 import { listen } from './listen';
 import { startMetricsServer } from './metricsServer';
@@ -36,14 +34,17 @@ import type { MetricsServer } from './metricsServer';
 import { operationTelemetryPlugin } from './operationTelemetryPlugin';
 import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
+import { sendJson } from './errorBody';
 import { tracingPlugin } from './tracingPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { operationChecksPlugin } from './operationChecksPlugin';
 import { multipartBodyPlugin } from './multipart/multipartBodyPlugin';
-import { multipartUploads, requestErrors } from './uploads';
+import { createRouter } from './routes';
+import type { Handler } from './routes';
+import { multipartUploads } from './uploads';
 import { startWebSocketTransport } from './webSocketTransport';
 
-export const GRAPHQL_PATH = '/graphql';
+export { GRAPHQL_PATH } from './graphqlRoute';
 
 export interface GatewayOptions {
   config: Config;
@@ -70,12 +71,6 @@ export interface RunningGateway {
 
 export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
-  const app = express();
-  app.disable('x-powered-by');
-  // Express would hash every response body for an ETag; GraphQL answers are not cached by ETag
-  // (and the asset route sends the vendor's own), so it is work for nothing on every request.
-  app.set('etag', false);
-  app.use(requestLog(telemetry.logger), httpMetrics(telemetry.metrics));
   const services: Services = {
     upstreams,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
@@ -87,17 +82,17 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   if (production && !config.publicUrl && config.http.allowedHosts.length === 0) {
     telemetry.logger.warn('Neither PUBLIC_URL nor ALLOWED_HOSTS is set: asset links point at the address each connection reached.');
   }
+  // No framework (why no Express): the gateway serves /graphql, four fixed paths and one template
+  // (src/http/routes.ts), so one node:http request path is less code than an Express app and
+  // spares every request its cost (~0.3 ms of CPU, docs/BENCHMARKS.md).
   // Slow clients: a socket gets headersTimeout for its headers and requestTimeout for the whole
   // request (an upload's body included; answers are not limited). node:http checks them every
   // connectionsCheckingInterval, 30 s unless told, which would add up to 30 s to each.
-  const httpServer = http.createServer(
-    {
-      headersTimeout: config.http.headersTimeoutMs,
-      requestTimeout: config.http.requestTimeoutMs,
-      connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
-    },
-    app,
-  );
+  const httpServer = http.createServer({
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, config.http.headersTimeoutMs),
+  });
   httpServer.maxConnections = config.http.maxConnections;
   const schema = buildSchema();
   // A subgraph has no subscriptions: WebSocket clients keep the plain schema either way.
@@ -153,35 +148,44 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', (_req, res) => {
-    res.status(draining ? 503 : 200).json({ status: draining ? 'draining' : 'ready' });
-  });
   const { metricsEnabled, metricsPort, metricsHost } = config.observability;
-  if (metricsEnabled && metricsPort === undefined) app.get('/metrics', metricsEndpoint(telemetry.metrics));
+  const cold = new Map<string, Handler>([
+    ['/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
+    ['/readyz', (_req, res) => sendJson(res, draining ? 503 : 200, { status: draining ? 'draining' : 'ready' })],
+  ]);
+  if (metricsEnabled && metricsPort === undefined) cold.set('/metrics', metricsEndpoint(telemetry.metrics));
   const authenticate = authenticateRequests(authenticator);
   // The route reads assets under the schema's own rule for `Asset` (assets:read).
   const assetRequirement = typeRequirementOf(schema, 'Asset');
   const mayReadAssets = (caller: Caller) => decide(assetRequirement, caller) === 'allowed';
-  app.get(`${ASSET_CONTENT_PATH}/:key/content`, authenticate, assetContentHandler(upstreams, services.assetLinks, mayReadAssets));
-  app.use(
-    GRAPHQL_PATH,
-    cors<cors.CorsRequest>({
+  const assetContent = assetContentHandler(upstreams, services.assetLinks, mayReadAssets);
+  const graphql = graphqlRoute({
+    apollo,
+    cors: cors<cors.CorsRequest>({
       origin: origins.corsOrigins,
       allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER, REQUEST_ID_HEADER, 'traceparent'],
       exposedHeaders: [REQUEST_ID_HEADER],
       maxAge: 600,
     }),
     authenticate,
-    jsonBodyDeadline(config.http.jsonBodyTimeoutMs),
-    express.json({ limit: policy.maxMessageBytes }),
-    ...multipartUploads(config),
-    documentSourceCheck(policy),
-    expressMiddleware(apollo, { context: httpContext(services) }),
-    requestErrors,
+    jsonBody: { maxBytes: policy.maxMessageBytes, timeoutMs: config.http.jsonBodyTimeoutMs },
+    multipart: multipartUploads(config),
+    checkSource: documentSourceCheck(policy),
+    context: httpContext(services),
+  });
+  const router = createRouter(
+    {
+      graphql,
+      cold,
+      assetContent: async (req, res, key) => {
+        const caller = await authenticate(req, res);
+        if (caller) await assetContent(req, res, key, caller);
+      },
+    },
+    httpMetrics(telemetry.metrics),
   );
+  const logRequest = requestLog(telemetry.logger);
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => logRequest(req, res, () => router(req, res)));
 
   const origin = await listen(httpServer, config.http.port, config.http.host);
   const metricsServer: MetricsServer | undefined =

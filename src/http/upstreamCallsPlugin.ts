@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { GraphQLContext } from '../graphql/context';
 
 /**
@@ -6,15 +6,16 @@ import type { GraphQLContext } from '../graphql/context';
  * operation made ({ acc: 2, total: 2 }), so a frontend developer sees what a query costs.
  */
 export const upstreamCallsPlugin: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        response.body.singleResult.extensions = {
-          ...response.body.singleResult.extensions,
-          upstreamCalls: contextValue.scope.calls.toJSON(),
-        };
-      },
+  // One hooks object for every request: it keeps no state of its own.
+  requestDidStart: async () => addUpstreamCalls,
+};
+
+const addUpstreamCalls: GraphQLRequestListener<GraphQLContext> = {
+  async willSendResponse({ response, contextValue }) {
+    if (response.body.kind !== 'single') return;
+    response.body.singleResult.extensions = {
+      ...response.body.singleResult.extensions,
+      upstreamCalls: contextValue.scope.calls.toJSON(),
     };
   },
 };

@@ -20,6 +20,10 @@ export interface Loaders {
 /** Told the size of every batch a loader sends (a metric). */
 export type BatchObserver = (loader: keyof Loaders, size: number) => void;
 
+/**
+ * A request's loaders, each made on first use: most operations touch one vendor, so the others'
+ * loaders (and their batch observers) are never made at all.
+ */
 export function createLoaders(
   upstreams: Upstreams,
   scope: UpstreamScope,
@@ -27,11 +31,33 @@ export function createLoaders(
   onBatch: BatchObserver,
   options: LoaderOptions = {},
 ): Loaders {
-  return {
-    photo: createPhotoLoader(upstreams.acc, scope, () => accToken.require(), (size) => onBatch('photo', size), options),
-    materials: createMaterialsLoader(upstreams.materials, scope, (size) => onBatch('materials', size), options),
-    downloadOrder: createDownloadOrderLoader(upstreams.contentHub, scope, (size) => onBatch('downloadOrder', size), options),
-  };
+  return new LazyLoaders(upstreams, scope, accToken, onBatch, options);
+}
+
+class LazyLoaders implements Loaders {
+  private photoLoader: Loaders['photo'] | undefined;
+  private materialsLoader: Loaders['materials'] | undefined;
+  private downloadOrderLoader: Loaders['downloadOrder'] | undefined;
+
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly scope: UpstreamScope,
+    private readonly accToken: AccToken,
+    private readonly onBatch: BatchObserver,
+    private readonly options: LoaderOptions,
+  ) {}
+
+  get photo(): Loaders['photo'] {
+    return (this.photoLoader ??= createPhotoLoader(this.upstreams.acc, this.scope, () => this.accToken.require(), (size) => this.onBatch('photo', size), this.options));
+  }
+
+  get materials(): Loaders['materials'] {
+    return (this.materialsLoader ??= createMaterialsLoader(this.upstreams.materials, this.scope, (size) => this.onBatch('materials', size), this.options));
+  }
+
+  get downloadOrder(): Loaders['downloadOrder'] {
+    return (this.downloadOrderLoader ??= createDownloadOrderLoader(this.upstreams.contentHub, this.scope, (size) => this.onBatch('downloadOrder', size), this.options));
+  }
 }
 
 export type { LoaderOptions } from './loaderOptions';
