@@ -117,6 +117,14 @@ async function main(): Promise<void> {
         calls[target.name] = (await countCalls()) / (2 * steps);
       }
 
+      // Warm-up: a second of load on each target before anything is timed, so the low-load
+      // samples and the throughput runs meet code V8 has optimised, as in a serving process.
+      if (!options.smoke) {
+        for (const target of targets) {
+          await runLoad({ url: target.origin, requests: target.requests(scenario, fixtures), connections: Math.max(...options.connections), seconds: 1 });
+        }
+      }
+
       // Low load: one request at a time, each target's request paired with the same vendor calls
       // made directly (the vendor critical path), so both see the same moment of the machine.
       const overhead: Record<'gateway' | 'floor', number[]> = { gateway: [], floor: [] };
@@ -135,11 +143,6 @@ async function main(): Promise<void> {
 
       // Throughput: every connection count, several runs, the three targets taking turns.
       const cells: ThroughputCell[] = [];
-      if (!options.smoke) {
-        for (const target of targets) {
-          await runLoad({ url: target.origin, requests: target.requests(scenario, fixtures), connections: Math.max(...options.connections), seconds: 1 });
-        }
-      }
       for (const connectionCount of options.connections) {
         for (let run = 0; run < options.runs; run += 1) {
           for (const target of rotate(targets, run)) {
