@@ -8,7 +8,8 @@ import { GatewayError } from '../../errors';
  * The buffer of each stream a file passes through on its way in (busboy's file stream and the
  * held content): a few of the socket's 64 KiB chunks, so each hop moves large batches instead of
  * pausing the body after every chunk (16 KiB, Node's default, is less than one chunk). Bounded,
- * so a file is never held: at most two of these per file, times UPLOAD_MAX_FILES.
+ * so a file is never held: three of these per file (busboy's stream, both sides of the held
+ * content), times UPLOAD_MAX_FILES.
  */
 export const FILE_HIGH_WATER_MARK = 256 * 1024;
 
