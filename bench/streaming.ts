@@ -113,7 +113,7 @@ export async function upload(url: string, size: number): Promise<{ key: string; 
 }
 
 async function uploadDirect(simulatorUrl: string, size: number): Promise<void> {
-  const body = multipartBody({ name: 'bench.bin' }, { field: 'file', filename: 'bench.bin', contentType: 'application/octet-stream', content: fileChunks(size) });
+  const body = multipartBody({ name: 'bench.bin' }, { field: 'file', filename: 'bench.bin', contentType: 'application/octet-stream', content: Readable.from(fileChunks(size), { objectMode: false }) });
   const response = await request(`${simulatorUrl}/api/v1/partner/asset/upload/private`, {
     method: 'POST',
     headers: { 'content-type': body.contentType, authorization: `Bearer ${ASSETS_DEMO.token}` },

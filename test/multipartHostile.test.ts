@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { request } from 'undici';
+import { FILE_HIGH_WATER_MARK } from '../src/http/multipart/heldFile';
 import { bytesFile, multipartParts, multipartRequest, rawMultipartRequest, sha256Of } from './helpers/multipart';
 import { bearer, startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
@@ -17,7 +18,7 @@ const MAX_FILES = 10;
 const JSON_LIMIT = 64 * 1024;
 const ENV = { UPLOAD_MAX_FILES: String(MAX_FILES), JSON_BODY_LIMIT_BYTES: String(JSON_LIMIT) };
 /** Larger than the streams' buffers: such a file only moves on while someone reads it. */
-const LARGE = 512 * 1024;
+const LARGE = 8 * FILE_HIGH_WATER_MARK;
 
 const BOUNDARY = 'b';
 const parts = multipartParts(BOUNDARY);

@@ -5,6 +5,7 @@ import { expectHealthy } from './helpers/health';
 import { sha256Of } from './helpers/multipart';
 import { startStack } from './helpers/stack';
 import type { TestStack } from './helpers/stack';
+import { waitFor } from './helpers/waitFor';
 
 const TIMEOUT_MS = 600;
 
@@ -44,6 +45,22 @@ describe('slow downloads through the asset content route', () => {
     expect(response.statusCode).toBe(200);
     await expect(response.body.arrayBuffer()).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(4_000);
+    await expectHealthy(stack);
+  });
+
+  it('stops reading from the store as soon as the client goes away mid-download', async () => {
+    const cutBefore = stack.assets.faults.slowBodiesCut;
+    // 64 chunks 50 ms apart: sent whole, the body takes over 3 s.
+    stack.assets.faults.inject({ kind: 'slowBody', body: randomBytes(64 * 16 * 1024), chunkBytes: 16 * 1024, gapMs: 50 }, 1);
+    const started = Date.now();
+    const response = await request(content);
+    expect(response.statusCode).toBe(200);
+    for await (const chunk of response.body) {
+      expect(chunk.length).toBeGreaterThan(0);
+      break; // leaving the loop destroys the body: the client hangs up
+    }
+    await waitFor(() => stack.assets.faults.slowBodiesCut > cutBefore);
+    expect(Date.now() - started).toBeLessThan(1_500);
     await expectHealthy(stack);
   });
 });

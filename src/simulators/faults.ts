@@ -31,6 +31,8 @@ export class FaultInjector {
   private fault: Fault | undefined;
   private remaining = Infinity;
   private flapped = false;
+  /** Slow bodies (the slowBody fault) whose client hung up before the last chunk was sent. */
+  slowBodiesCut = 0;
 
   inject(fault: Fault, times = Infinity): void {
     this.fault = fault;
@@ -83,6 +85,7 @@ export class FaultInjector {
           response.end();
         } catch {
           // The client went away mid-body.
+          this.slowBodiesCut += 1;
         }
         return true;
       }

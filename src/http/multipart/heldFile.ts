@@ -4,6 +4,15 @@ import type { Readable } from 'node:stream';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { GatewayError } from '../../errors';
 
+/**
+ * The buffer of each stream a file passes through on its way in (busboy's file stream and the
+ * held content): a few of the socket's 64 KiB chunks, so each hop moves large batches instead of
+ * pausing the body after every chunk (16 KiB, Node's default, is less than one chunk). Bounded,
+ * so a file is never held: three of these per file (busboy's stream, both sides of the held
+ * content), times UPLOAD_MAX_FILES.
+ */
+export const FILE_HIGH_WATER_MARK = 256 * 1024;
+
 export interface FilePart {
   fieldName: string;
   filename: string;
@@ -19,7 +28,7 @@ export interface FilePart {
  * request down. A refused body fails every file not yet ended instead.
  */
 export class HeldFile {
-  private readonly content = new PassThrough();
+  private readonly content = new PassThrough({ highWaterMark: FILE_HIGH_WATER_MARK });
   private failure: Error | undefined;
   private taken = false;
   private arrived = false;

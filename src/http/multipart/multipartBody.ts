@@ -4,7 +4,7 @@ import busboy from 'busboy';
 import type { Busboy, FieldInfo, FileInfo } from 'busboy';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { MultipartError } from './errors';
-import { HeldFile } from './heldFile';
+import { FILE_HIGH_WATER_MARK, HeldFile } from './heldFile';
 import { parseOperations, placeUploads } from './operationsMap';
 import type { Operations, PendingUpload } from './operationsMap';
 
@@ -76,6 +76,7 @@ class MultipartReader implements MultipartBody {
       this.parser = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
+        fileHwm: FILE_HIGH_WATER_MARK,
         limits: {
           fieldSize: limits.maxFieldBytes,
           fields: 2, // operations and map
