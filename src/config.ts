@@ -68,6 +68,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: positiveInt.default(5_000),
   GRAPHQL_MAX_COST: positiveInt.default(5_000),
   GRAPHQL_FEDERATION: z.stringbool().default(false),
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
+  GRAPHQL_JIT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),
   METRICS_PORT: port.optional(),
@@ -195,6 +197,11 @@ export interface Config {
   shutdownGraceMs: number;
   /** Serve the schema as an Apollo Federation 2 subgraph (docs/federation.md). */
   federation: boolean;
+  /**
+   * What runs an operation over HTTP: graphql-jit with this many compiled documents kept
+   * (src/graphql/execution/jitExecutor.ts), or graphql-js's own `execute`.
+   */
+  executor: { kind: 'jit'; cacheSize: number } | { kind: 'graphql-js' };
   /** What one request may ask (DESIGN.md section 5). */
   limits: { jsonBodyBytes: number; depth: number; aliases: number; tokens: number; cost: number };
   observability: ObservabilityConfig;
@@ -278,6 +285,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulatorLatencyMs: vars.SIMULATOR_LATENCY_MS,
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     federation: vars.GRAPHQL_FEDERATION,
+    // A cache of no documents would compile every request again: slower than not compiling.
+    executor:
+      vars.GRAPHQL_EXECUTOR === 'jit' && vars.GRAPHQL_JIT_CACHE_SIZE > 0
+        ? { kind: 'jit', cacheSize: vars.GRAPHQL_JIT_CACHE_SIZE }
+        : { kind: 'graphql-js' },
     limits: {
       jsonBodyBytes: vars.JSON_BODY_LIMIT_BYTES,
       depth: vars.GRAPHQL_MAX_DEPTH,

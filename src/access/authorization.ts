@@ -1,6 +1,6 @@
 import { MapperKind, mapMaybePromise, mapSchema } from '@graphql-tools/utils';
 import { GraphQLError, GraphQLInterfaceType, GraphQLUnionType, defaultFieldResolver, defaultTypeResolver } from 'graphql';
-import type { GraphQLFieldResolver, GraphQLSchema, GraphQLTypeResolver } from 'graphql';
+import type { GraphQLAbstractType, GraphQLFieldResolver, GraphQLSchema, GraphQLTypeResolver } from 'graphql';
 import type { Maybe } from 'graphql/jsutils/Maybe';
 import type { Caller } from '../auth/caller';
 import { decide, requirementsOf, typeRequirementOf } from './requirements';
@@ -58,12 +58,15 @@ function guarded<TArgs>(
 
 /** An abstract type's resolveType that refuses an object of a type the caller may not read. */
 function checkedResolveType(
+  abstractTypeName: string,
   own: Maybe<GraphQLTypeResolver<unknown, CallerContext>>,
   requirements: SchemaRequirements,
 ): GraphQLTypeResolver<unknown, CallerContext> {
   const resolveType = own ?? defaultTypeResolver;
-  return (value, context, info, abstractType) =>
-    mapMaybePromise(resolveType(value, context, info, abstractType), (typeName) => {
+  // graphql-jit calls resolveType without the abstract type (graphql-js passes it), and the
+  // default resolver needs it: the one of the running schema, by the name this resolver serves.
+  return (value, context, info) =>
+    mapMaybePromise(resolveType(value, context, info, info.schema.getType(abstractTypeName) as GraphQLAbstractType), (typeName) => {
       if (typeName !== undefined) refuseUnlessAllowed(requirements.ofType(typeName), context.caller, typeName);
       return typeName;
     });
@@ -93,9 +96,9 @@ export function authorizeSchema(schema: GraphQLSchema): GraphQLSchema {
       };
     },
     [MapperKind.INTERFACE_TYPE]: (type) =>
-      guardsAMember(type) ? new GraphQLInterfaceType({ ...type.toConfig(), resolveType: checkedResolveType(type.resolveType, requirements) }) : type,
+      guardsAMember(type) ? new GraphQLInterfaceType({ ...type.toConfig(), resolveType: checkedResolveType(type.name, type.resolveType, requirements) }) : type,
     [MapperKind.UNION_TYPE]: (type) =>
-      guardsAMember(type) ? new GraphQLUnionType({ ...type.toConfig(), resolveType: checkedResolveType(type.resolveType, requirements) }) : type,
+      guardsAMember(type) ? new GraphQLUnionType({ ...type.toConfig(), resolveType: checkedResolveType(type.name, type.resolveType, requirements) }) : type,
   });
   // assertMayRead reads the requirements of the schema it runs in: read them now, not on a request.
   requirementsOf(authorized);

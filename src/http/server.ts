@@ -20,6 +20,7 @@ import type { GraphQLContext } from '../graphql/context';
 import type { LoaderOptions } from '../loaders';
 import { buildFederatedSchema } from '../graphql/federation/subgraphSchema';
 import { buildSchema } from '../graphql/schema';
+import { jitGateway } from '../graphql/execution/jitExecutor';
 import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, requestLog } from './requestLog';
@@ -116,7 +117,10 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: httpSchema,
+    // graphql-jit runs the operations Apollo has parsed and validated (docs/BENCHMARKS.md#the-executor).
+    ...(config.executor.kind === 'jit'
+      ? { gateway: jitGateway(httpSchema, { cacheSize: config.executor.cacheSize, logger: telemetry.logger, metrics: telemetry.metrics }) }
+      : { schema: httpSchema }),
     parseOptions: policy.parseOptions,
     validationRules: [...policy.validationRules],
     allowBatchedHttpRequests: false,

@@ -31,6 +31,19 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly executions = new Counter({
+    name: 'mediagraph_graphql_executions_total',
+    help: 'HTTP operations run with GRAPHQL_EXECUTOR=jit, by what ran them: jit, or graphql-js (a document jit cannot compile, refused variables).',
+    labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jitDocuments = new Gauge({
+    name: 'mediagraph_graphql_jit_documents',
+    help: 'Documents the jit executor holds compiled (or marked for graphql-js), at most GRAPHQL_JIT_CACHE_SIZE.',
+    registers: [this.registry],
+  });
+
   readonly operationUpstreamCalls = new Histogram({
     name: 'mediagraph_graphql_operation_upstream_calls',
     help: 'Vendor calls one GraphQL operation made (retries included), by operation name and vendor (`total` for all).',

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
       federation: false,
+      executor: { kind: 'jit', cacheSize: 1_000 },
       cache: { redisUrl: undefined, keyPrefix: 'mediagraph:', timeoutMs: 250 },
       upstream: {
         timeoutMs: 10_000,
@@ -26,6 +27,12 @@ describe('loadConfig', () => {
       },
       observability: { logLevel: 'info', metricsEnabled: true, metricsPort: undefined, metricsHost: '127.0.0.1', tracing: undefined },
     });
+  });
+
+  it('runs operations on graphql-js when GRAPHQL_EXECUTOR says so or the jit cache holds nothing', () => {
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).executor).toEqual({ kind: 'graphql-js' });
+    expect(loadConfig({ GRAPHQL_JIT_CACHE_SIZE: '0' }).executor).toEqual({ kind: 'graphql-js' });
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'fast' })).toThrow(/GRAPHQL_EXECUTOR/);
   });
 
   it('allows no CORS origin by default in production', () => {
@@ -78,6 +85,7 @@ describe('loadConfig', () => {
       SIMULATOR_LATENCY_MS: '20',
       SHUTDOWN_GRACE_MS: '3000',
       GRAPHQL_FEDERATION: 'true',
+      GRAPHQL_JIT_CACHE_SIZE: '50',
       LOG_LEVEL: 'warn',
       METRICS_ENABLED: 'false',
       METRICS_PORT: '9464',
@@ -140,6 +148,7 @@ describe('loadConfig', () => {
       simulatorLatencyMs: 20,
       shutdownGraceMs: 3000,
       federation: true,
+      executor: { kind: 'jit', cacheSize: 50 },
       observability: {
         logLevel: 'warn',
         metricsEnabled: false,

@@ -5,6 +5,7 @@ import { assertMayRead } from '../../access/authorization';
 import { GatewayError, badUserInput } from '../../errors';
 import { DeletedAccPhoto } from '../../upstream/acc/refs';
 import type { GraphQLContext } from '../context';
+import { entryOrError } from '../errors';
 import { fetchNode } from '../node/fetchNode';
 import type { NodeParent } from '../node/fetchNode';
 import type { NodeTypeName } from '../relay/globalId';
@@ -55,7 +56,7 @@ function resolveEntities(
   context: GraphQLContext,
   { schema }: GraphQLResolveInfo,
 ): Array<Promise<NodeParent>> {
-  return representations.map(async (representation) => {
+  const resolveEntity = async (representation: unknown) => {
     const type = entityTypeOf(representation);
     if (!type) throw badUserInput('A representation needs the `__typename` of one of this subgraph’s entities.');
     // Before the fetch, as `node(id)`: an entity the caller may not read costs no vendor call.
@@ -63,7 +64,8 @@ function resolveEntities(
     const entity = await resolveReference(type, representation, context);
     // `_Entity` resolves its member type from `__typename`, as @apollo/subgraph sets it.
     return Object.defineProperty(entity, '__typename', { value: type });
-  });
+  };
+  return representations.map((representation) => entryOrError(resolveEntity(representation)));
 }
 
 function entityTypeOf(representation: unknown): NodeTypeName | undefined {

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { assertMayRead } from '../../access/authorization';
 import type { Resolvers } from '../../generated/resolvers';
 import type { GraphQLContext } from '../context';
+import { entryOrError } from '../errors';
 import { fromGlobalId } from '../relay/globalId';
 import { fetchNode } from './fetchNode';
 import type { NodeParent } from './fetchNode';
@@ -19,6 +20,6 @@ function loadNode(id: string, context: GraphQLContext, schema: GraphQLSchema): P
 export const nodeResolvers: Resolvers = {
   Query: {
     node: (_root, { id }, context, { schema }) => loadNode(id, context, schema),
-    nodes: (_root, { ids }, context, { schema }) => ids.map((id) => loadNode(id, context, schema)),
+    nodes: (_root, { ids }, context, { schema }) => ids.map((id) => entryOrError(loadNode(id, context, schema))),
   },
 };
