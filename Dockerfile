@@ -31,4 +31,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node as PID 1 gets SIGTERM from `docker stop`; main.ts drains in-flight requests, then exits.
-CMD ["node", "dist/src/main.js"]
+# A 32 MiB young generation, as `npm start` runs it (docs/BENCHMARKS.md, "Garbage collection").
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

@@ -78,13 +78,19 @@ export async function rssKb(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
 }
 
-/** The gateway in production mode on the given vendors, batched or naive, trusting the bench's token issuer. */
+/** The V8 flags `npm start` and the image run the gateway with (package.json, Dockerfile). */
+export const GATEWAY_NODE_FLAGS = ['--max-semi-space-size=32'];
+
+/**
+ * The gateway in production mode on the given vendors, batched or naive, trusting the bench's
+ * token issuer, with the flags it is deployed with.
+ */
 export async function startGatewayChild(vendorEnv: Record<string, string>, options: { naive?: boolean; execArgv?: string[] } = {}) {
   return startChild<{ url: string }>(
     'gateway',
     options.naive ? ['--naive'] : [],
     { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...(await benchAuthEnv()), ...vendorEnv },
-    options.execArgv,
+    [...GATEWAY_NODE_FLAGS, ...(options.execArgv ?? [])],
   );
 }
 
