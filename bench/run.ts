@@ -18,6 +18,7 @@ import type { LoadResult, LoadRun } from './children/load';
 import type { VendorCounts } from './children/simulators';
 import { renderReport } from './report';
 import { renderRatioChart } from './ratioChart';
+import { renderHotPathTargets } from './hotPathTargets';
 import type { BenchReport, ScenarioReport, TargetName, ThroughputCell } from './report';
 import { readFixtures } from './fixtures';
 import { DirectVendors, SCENARIOS } from './scenarios';
@@ -189,7 +190,7 @@ async function main(): Promise<void> {
       scenarios,
       streaming,
     };
-    const markdown = renderReport(report);
+    const markdown = [renderReport(report), ...renderHotPathTargets(report)].join('\n');
     const chart = renderRatioChart(report);
     if (options.smoke) {
       console.log(markdown);
