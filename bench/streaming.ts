@@ -88,22 +88,19 @@ function fileChunks(size: number): AsyncIterable<Uint8Array> {
 }
 
 export async function upload(url: string, size: number): Promise<{ key: string; contentUrl: string }> {
-  const boundary = `----bench${randomBytes(6).toString('hex')}`;
   const operations = JSON.stringify({
     query: 'mutation($input: AssetUploadInput!) { assetUpload(input: $input) { asset { key contentUrl } } }',
     variables: { input: { file: null, visibility: 'PRIVATE' } },
   });
-  async function* body() {
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n`);
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.input.file"]}\r\n`);
-    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="bench.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-    yield* fileChunks(size);
-    yield Buffer.from(`\r\n--${boundary}--\r\n`);
-  }
+  // Built as the direct upload's body is, so the two differ only by the gateway in between.
+  const body = multipartBody(
+    { operations, map: '{"0":["variables.input.file"]}' },
+    { field: '0', filename: 'bench.bin', contentType: 'application/octet-stream', content: Readable.from(fileChunks(size), { objectMode: false }) },
+  );
   const response = await request(url, {
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', authorization: benchAuthorization() },
-    body: Readable.from(body()),
+    headers: { 'content-type': body.contentType, 'apollo-require-preflight': 'true', authorization: benchAuthorization() },
+    body: body.stream,
     headersTimeout: 0,
     bodyTimeout: 0,
   });
