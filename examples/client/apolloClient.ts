@@ -6,11 +6,14 @@ import type { Credentials } from './credentials';
 export interface GatewayOptions extends Credentials {
   /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
   uri: string;
+  /** Which app this is: sent as apollographql-client-name / -version, counted and logged by the gateway. */
+  clientAwareness?: ApolloClient.Options['clientAwareness'];
 }
 
-export function createApolloClient({ uri, ...credentials }: GatewayOptions): ApolloClient {
+export function createApolloClient({ uri, clientAwareness, ...credentials }: GatewayOptions): ApolloClient {
   return new ApolloClient({
     cache: createCache(),
     link: credentialsLink(credentials).concat(new HttpLink({ uri })),
+    clientAwareness,
   });
 }

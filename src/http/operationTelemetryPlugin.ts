@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLContext } from '../graphql/context';
 import { errorCode, loggableMessage } from '../graphql/errors';
+import { clientIdentityOf } from '../observability/clientAwareness';
 import type { GatewayMetrics } from '../observability/metrics';
 
 /**
@@ -29,7 +30,7 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
             else contextValue.log.info(fields, message);
           }
         },
-        async willSendResponse({ operation, operationName, response, contextValue }) {
+        async willSendResponse({ operation, operationName, request, response, contextValue }) {
           const seconds = (performance.now() - started) / 1000;
           const hasData = response.body.kind === 'single' && response.body.singleResult.data != null;
           const outcome = codes.length === 0 ? 'success' : hasData ? 'partial' : 'error';
@@ -37,12 +38,22 @@ export function operationTelemetryPlugin(metrics: GatewayMetrics): ApolloServerP
           // An operation that never resolved (a parse or validation failure) has no trusted name.
           const operationLabel = metrics.operationLabel(operation ? (operationName ?? 'anonymous') : 'invalid');
           metrics.operations.observe({ operation: operationLabel, type, outcome }, seconds);
+          const client = clientIdentityOf(request.http?.headers);
+          metrics.clientOperations.inc({ ...metrics.clientLabels(client.name, client.version), operation: operationLabel, outcome });
           for (const code of codes) metrics.operationErrors.inc({ operation: operationLabel, code });
           const upstreamCalls = contextValue.scope.calls.toJSON();
           for (const [vendor, calls] of Object.entries(upstreamCalls)) metrics.operationUpstreamCalls.observe({ operation: operationLabel, vendor }, calls);
           // Over HTTP the operation joins its request's one log line (src/http/requestLog.ts).
           if (contextValue.logFields) {
-            Object.assign(contextValue.logFields, { operation: operationName ?? undefined, type, outcome, errorCodes: codes.length ? [...new Set(codes)] : undefined, upstreamCalls });
+            Object.assign(contextValue.logFields, {
+              operation: operationName ?? undefined,
+              type,
+              outcome,
+              errorCodes: codes.length ? [...new Set(codes)] : undefined,
+              upstreamCalls,
+              clientName: client.name,
+              clientVersion: client.version,
+            });
           }
         },
       };

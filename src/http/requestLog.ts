@@ -19,6 +19,9 @@ export interface RequestLogFields {
   caller?: string;
   sub?: string;
   clientId?: string;
+  /** The app that sent the operation (`apollographql-client-name` and `-version`). */
+  clientName?: string;
+  clientVersion?: string;
   code?: string;
   operation?: string;
   type?: string;

@@ -21,6 +21,7 @@ import type { LoaderOptions } from '../loaders';
 import { buildFederatedSchema } from '../graphql/federation/subgraphSchema';
 import { buildSchema } from '../graphql/schema';
 import { jitGateway } from '../graphql/execution/jitExecutor';
+import { CLIENT_NAME_HEADER, CLIENT_VERSION_HEADER } from '../observability/clientAwareness';
 import type { Telemetry } from '../observability/telemetry';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, requestLog } from './requestLog';
@@ -167,7 +168,17 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     apollo,
     cors: cors<cors.CorsRequest>({
       origin: origins.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', ACC_TOKEN_HEADER, REQUEST_ID_HEADER, 'traceparent'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'apollo-require-preflight',
+        'x-apollo-operation-name',
+        CLIENT_NAME_HEADER,
+        CLIENT_VERSION_HEADER,
+        ACC_TOKEN_HEADER,
+        REQUEST_ID_HEADER,
+        'traceparent',
+      ],
       exposedHeaders: [REQUEST_ID_HEADER],
       maxAge: 600,
     }),

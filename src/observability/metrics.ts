@@ -2,6 +2,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 /** Operation names come from clients: past this many distinct ones, the rest count as `other`. */
 const MAX_OPERATION_NAMES = 200;
+/** So do client names and versions: past this many distinct pairs, the rest count as `other`. */
+const MAX_CLIENTS = 50;
 
 /**
  * The gateway's Prometheus series, in a registry of its own (not prom-client's global one), so
@@ -21,6 +23,13 @@ export class GatewayMetrics {
     name: 'mediagraph_graphql_operation_duration_seconds',
     help: 'GraphQL operations, by operation name, type and outcome (success, partial, error).',
     labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly clientOperations = new Counter({
+    name: 'mediagraph_graphql_client_operations_total',
+    help: 'GraphQL operations over HTTP, by the client name and version its apollographql-client-* headers give, operation name and outcome.',
+    labelNames: ['client', 'client_version', 'operation', 'outcome'] as const,
     registers: [this.registry],
   });
 
@@ -75,6 +84,7 @@ export class GatewayMetrics {
   });
 
   private readonly operationNames = new Set<string>();
+  private readonly clients = new Set<string>();
 
   constructor(options: { processMetrics: boolean }) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
@@ -86,5 +96,15 @@ export class GatewayMetrics {
     if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
     this.operationNames.add(name);
     return name;
+  }
+
+  /** The `client` and `client_version` labels: `unknown` when not sent, bounded like operation names. */
+  clientLabels(name: string | undefined, version: string | undefined): { client: string; client_version: string } {
+    const labels = { client: name ?? 'unknown', client_version: version ?? 'unknown' };
+    const key = `${labels.client}\n${labels.client_version}`;
+    if (this.clients.has(key)) return labels;
+    if (this.clients.size >= MAX_CLIENTS) return { client: 'other', client_version: 'other' };
+    this.clients.add(key);
+    return labels;
   }
 }

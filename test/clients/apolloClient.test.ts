@@ -6,6 +6,7 @@ import { createApolloClient } from '../../examples/client/apolloClient';
 import { AssignmentMaterialsDocument, PhotoByIdDocument, ProjectPhotosDocument } from '../../examples/client/generated/graphql';
 import type { ProjectPhotosQuery, ProjectPhotosQueryVariables } from '../../examples/client/generated/graphql';
 import { DEMO } from '../../src/simulators/acc/seed';
+import { scrape, total } from '../helpers/prometheus';
 import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
 import { failOnApolloWarnings } from './apolloWarnings';
@@ -35,6 +36,15 @@ describe('Apollo Client against the gateway (docs/clients.md)', () => {
     expect(photo.photoId).toBe(DEMO.livePhotoId);
     expect(photo.title).toEqual(expect.any(String));
     expect(Date.parse(photo.signedUrls!.expiresAt!)).toBeGreaterThan(Date.now());
+  });
+
+  it('names the app with clientAwareness, and the gateway counts its operations under that name and version', async () => {
+    const labels = { client: 'web-dashboard', client_version: '1.4.2', operation: 'PhotoById', outcome: 'success' };
+    const counted = async () => total((await scrape(stack.url)).samples, 'mediagraph_graphql_client_operations_total', labels);
+    const before = await counted();
+    const named = createApolloClient({ uri: stack.url, getAccessToken: () => stack.tokens.full, accToken: DEMO.token, clientAwareness: { name: 'web-dashboard', version: '1.4.2' } });
+    await named.query({ query: PhotoByIdDocument, variables: livePhoto });
+    expect((await counted()) - before).toBe(1);
   });
 
   it('asks for the access token before every request, so a refreshed one is used at once', async () => {
