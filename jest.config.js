@@ -23,5 +23,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
+  // Installs (or says how to install) what the suites need before any runs: redis-server.
+  globalSetup: '<rootDir>/test/setup/prerequisites.cjs',
   testTimeout: 20000,
 };
