@@ -34,20 +34,20 @@ describe('gateway HTTP server in development', () => {
     expect(html).toContain('embeddable-sandbox');
   });
 
-  it('allows the Sandbox origin through CORS, with the ACC token header', async () => {
+  it("allows the Sandbox origin through CORS, with the ACC token header and Apollo Client's client-awareness headers", async () => {
     const response = await request(stack.url, {
       method: 'OPTIONS',
       headers: {
         origin: SANDBOX_ORIGIN,
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,x-acc-token',
+        'access-control-request-headers': 'content-type,x-acc-token,apollographql-client-name,apollographql-client-version',
       },
     });
     await response.body.dump();
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(SANDBOX_ORIGIN);
-    expect(String(response.headers['access-control-allow-headers'])).toContain('x-acc-token');
-    expect(String(response.headers['access-control-allow-headers'])).toContain('authorization');
+    const allowed = String(response.headers['access-control-allow-headers']).split(',');
+    expect(allowed).toEqual(expect.arrayContaining(['x-acc-token', 'authorization', 'apollographql-client-name', 'apollographql-client-version']));
   });
 
   it('does not allow other origins', async () => {
