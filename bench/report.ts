@@ -6,7 +6,7 @@ import type { BenchOptions } from './run';
 import type { LoadResult } from './children/load';
 import type { StreamingResult } from './streaming';
 import { median } from './stats';
-import { FLOOR_RATIO_TARGETS, NAIVE_RATIO_TARGETS, STREAMING_RATIO_TARGET, STREAMING_RSS_MIB } from './targetBars';
+import { FLOOR_RATIO_TARGETS, NAIVE_RATIO_TARGETS } from './targetBars';
 
 export type TargetName = 'gateway' | 'naive' | 'floor';
 
@@ -198,15 +198,7 @@ export function renderReport(report: BenchReport): string {
           `${f1(row.download.overIdleMiB)} MiB | ${f1(row.download.mibPerSecond)} (${f1(row.download.directMiBPerSecond)}) | ${f0(row.download.ratio * 100)} % |`,
       );
     }
-    const worstRss = Math.max(...report.streaming.flatMap((row) => [row.upload.overIdleMiB, row.download.overIdleMiB]));
-    // Rates are judged on the largest file: a small one is mostly the request's fixed cost.
-    const largest = report.streaming.reduce((big, row) => (row.sizeMiB > big.sizeMiB ? row : big));
-    const least = `${STREAMING_RATIO_TARGET * 100} %`;
-    lines.push(
-      '',
-      `Targets: peak RSS over idle < ${STREAMING_RSS_MIB} MiB: ${verdict(worstRss < STREAMING_RSS_MIB)}; ${largest.sizeMiB} MiB upload ≥ ${least} of direct: ${verdict(largest.upload.ratio >= STREAMING_RATIO_TARGET)}; ` +
-        `download ≥ ${least} of direct: ${verdict(largest.download.ratio >= STREAMING_RATIO_TARGET)}.`,
-    );
+    // Their targets (rates and memory) are judged in the targets table (bench/hotPathTargets.ts).
   }
   return lines.join('\n');
 }
