@@ -1,4 +1,16 @@
+import { addTypenameToDocument } from '@apollo/client/utilities';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Source } from '@graphql-tools/utils';
+
+/**
+ * Apollo Client's own `__typename` transform (its InMemoryCache applies it before sending), so a
+ * persisted document asks for exactly the `__typename` selections the cache needs: the gateway
+ * runs that text, not the client's. The preset's addTypenameSelectionDocumentTransform would also
+ * add `__typename` at the root, which Apollo Client does not, and every result would change shape.
+ */
+const apolloClientTypenames = {
+  transform: ({ documents }: { documents: Source[] }) => documents.map((source) => ({ ...source, document: source.document && addTypenameToDocument(source.document) })),
+};
 
 /**
  * What a frontend runs against mediagraph's schema.graphql: the client preset types the
@@ -13,8 +25,14 @@ const config: CodegenConfig = {
   generates: {
     'examples/client/generated/': {
       preset: 'client',
-      // Apollo Client masks fragments itself when asked to; the preset's own masking stays off.
-      presetConfig: { fragmentMasking: false },
+      presetConfig: {
+        // Apollo Client masks fragments itself when asked to; the preset's own masking stays off.
+        fragmentMasking: false,
+        // Writes persisted-documents.json (sha256 → text) for the gateway's PERSISTED_DOCUMENTS,
+        // and gives each document its hash as `__meta__.hash`: the id a client sends instead.
+        persistedDocuments: { hashAlgorithm: 'sha256' },
+      },
+      documentTransforms: [apolloClientTypenames],
       // Apollo Client's recommended settings for the typescript-operations types.
       config: {
         avoidOptionals: { field: true, inputValue: false },
