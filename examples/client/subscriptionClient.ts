@@ -6,6 +6,7 @@ import type { ClientOptions } from 'graphql-ws';
 import type { GatewayOptions } from './apolloClient';
 import { createCache } from './cache';
 import { credentialHeaders, credentialsLink } from './credentials';
+import { withPersistedDocuments } from './persistedDocuments';
 
 /**
  * Subscriptions over the gateway's WebSocket (graphql-ws), everything else over HTTP: the
@@ -14,7 +15,7 @@ import { credentialHeaders, credentialsLink } from './credentials';
  * reconnect sends the access token as it is then.
  * `webSocketImpl` is for Node (the `ws` package); a browser has its own WebSocket.
  */
-export function createSubscriptionClient({ uri, ...credentials }: GatewayOptions, webSocketImpl?: ClientOptions['webSocketImpl']): ApolloClient {
+export function createSubscriptionClient({ uri, persistedDocuments, ...credentials }: GatewayOptions, webSocketImpl?: ClientOptions['webSocketImpl']): ApolloClient {
   const connectionParams = () => credentialHeaders(credentials);
   const ws = new GraphQLWsLink(createClient({ url: uri.replace(/^http/, 'ws'), connectionParams, webSocketImpl }));
   const http = credentialsLink(credentials).concat(new HttpLink({ uri }));
@@ -26,5 +27,6 @@ export function createSubscriptionClient({ uri, ...credentials }: GatewayOptions
     ws,
     http,
   );
-  return new ApolloClient({ cache: createCache(), link });
+  // Ids for both transports; GraphQLWsLink sends the text beside the id, and the gateway runs its own.
+  return new ApolloClient({ cache: createCache(), link: withPersistedDocuments(persistedDocuments, link) });
 }
