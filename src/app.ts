@@ -20,6 +20,7 @@ import type { Logger } from './observability/logger';
 import { createTelemetry } from './observability/telemetry';
 import { VendorCallTelemetry } from './observability/vendorCalls';
 import { createUpstreams } from './upstream';
+import { TrustedDocuments } from './access/trustedDocuments/trustedDocuments';
 
 export interface RunningApp {
   gateway: RunningGateway;
@@ -33,6 +34,8 @@ export interface RunningApp {
   demoTokens?: DemoTokens;
   /** Where APQ documents and revalidation entries live: memory, or Redis shared by replicas. */
   cacheKind: GatewayCache['kind'];
+  /** The PERSISTED_DOCUMENTS manifests' documents, when configured. */
+  trustedDocuments?: TrustedDocuments;
   stop(): Promise<void>;
 }
 
@@ -43,9 +46,12 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, options: { loaderOptions?: LoaderOptions; logger?: Logger } = {}): Promise<RunningApp> {
   const telemetry = createTelemetry(config.observability, options.logger);
+  // Read first: a manifest that cannot be read stops the start before anything is running.
+  const trustedDocuments = config.trustedDocuments && (await TrustedDocuments.load(config.trustedDocuments, telemetry.logger, telemetry.metrics));
   const closers: Array<() => Promise<void>> = [];
   // Closed last, after the gateway, so the spans of the last requests are sent.
   if (telemetry.tracing) closers.push(telemetry.tracing.shutdown);
+  if (trustedDocuments) closers.push(() => trustedDocuments.stop());
   const simulated: string[] = [];
   const demoHeaders: Record<string, string> = {};
 
@@ -98,7 +104,16 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     (upstream, baseUrl) => new VendorCallTelemetry(upstream, baseUrl, telemetry),
   );
   closers.push(() => upstreams.close());
-  const gateway = await startGateway({ config, upstreams, cache: cache.store, telemetry, sandboxHeaders: demoHeaders, loaderOptions: options.loaderOptions, authenticator });
+  const gateway = await startGateway({
+    config,
+    upstreams,
+    cache: cache.store,
+    telemetry,
+    sandboxHeaders: demoHeaders,
+    loaderOptions: options.loaderOptions,
+    authenticator,
+    trustedDocuments,
+  });
 
   return {
     gateway,
@@ -107,6 +122,7 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     authenticator,
     demoTokens,
     cacheKind: cache.kind,
+    trustedDocuments,
     stop: async () => {
       await gateway.stop();
       for (const close of closers.reverse()) await close();

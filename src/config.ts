@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TrustedDocumentsConfig } from './access/trustedDocuments/trustedDocuments';
 import type { ResilienceOptions } from './upstream/http/resilience';
 import type { OperationBudget } from './upstream/http/upstreamHttp';
 
@@ -70,6 +71,9 @@ const envSchema = z.object({
   GRAPHQL_FEDERATION: z.stringbool().default(false),
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   GRAPHQL_JIT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
+  PERSISTED_DOCUMENTS: optionalText,
+  PERSISTED_DOCUMENTS_MODE: z.enum(['off', 'log', 'safelist', 'require']).optional(),
+  PERSISTED_DOCUMENTS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),
   METRICS_PORT: port.optional(),
@@ -202,6 +206,8 @@ export interface Config {
    * (src/graphql/execution/jitExecutor.ts), or graphql-js's own `execute`.
    */
   executor: { kind: 'jit'; cacheSize: number } | { kind: 'graphql-js' };
+  /** The operations the frontends ship, and how strictly to hold requests to them; unset: off. */
+  trustedDocuments?: TrustedDocumentsConfig;
   /** What one request may ask (DESIGN.md section 5). */
   limits: { jsonBodyBytes: number; depth: number; aliases: number; tokens: number; cost: number };
   observability: ObservabilityConfig;
@@ -290,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       vars.GRAPHQL_EXECUTOR === 'jit' && vars.GRAPHQL_JIT_CACHE_SIZE > 0
         ? { kind: 'jit', cacheSize: vars.GRAPHQL_JIT_CACHE_SIZE }
         : { kind: 'graphql-js' },
+    trustedDocuments: trustedDocumentsConfig(vars),
     limits: {
       jsonBodyBytes: vars.JSON_BODY_LIMIT_BYTES,
       depth: vars.GRAPHQL_MAX_DEPTH,
@@ -307,6 +314,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
   };
+}
+
+/** A mode without manifests would refuse everything: a mistake, not a setting. */
+function trustedDocumentsConfig(vars: z.infer<typeof envSchema>): TrustedDocumentsConfig | undefined {
+  const sources = list(vars.PERSISTED_DOCUMENTS ?? '');
+  const mode = vars.PERSISTED_DOCUMENTS_MODE ?? (sources.length > 0 ? 'log' : 'off');
+  if (mode === 'off') return undefined;
+  if (sources.length === 0) {
+    throw new ConfigError(`Invalid configuration:\n  PERSISTED_DOCUMENTS: required when PERSISTED_DOCUMENTS_MODE is ${mode} (the manifest files or URLs to trust)`);
+  }
+  return { mode, sources, refreshSeconds: vars.PERSISTED_DOCUMENTS_REFRESH_SECONDS };
 }
 
 const AUTH_ISSUER_VARIABLES = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;

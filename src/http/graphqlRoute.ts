@@ -21,15 +21,15 @@ export interface GraphQLRouteParts {
   jsonBody: JsonBodyLimits;
   /** A multipart request's operations; undefined: refused (CSRF rule, malformed, too large). */
   multipart: Step<Operations>;
-  /** False when the document's text was refused (and answered). */
-  checkSource: (req: IncomingMessage, res: ServerResponse, body: unknown) => boolean;
+  /** The request as it runs (an id replaced by its trusted text); undefined: refused and answered. */
+  admit: (req: IncomingMessage, res: ServerResponse, request: HTTPGraphQLRequest) => HTTPGraphQLRequest | undefined;
   context: (req: IncomingMessage, res: ServerResponse, caller: Caller) => GraphQLContext;
 }
 
 /**
  * /graphql on plain node:http, as `@apollo/server/standalone` 5.x serves it: CORS, the caller,
- * one read of the body (JSON with its size limit and deadline, or multipart), the document
- * checks, then Apollo's `executeHTTPGraphQLRequest`, whose answer is written once (or chunk by
+ * one read of the body (JSON with its size limit and deadline, or multipart), the document's
+ * admission (trusted documents, the policy's checks of its text), then Apollo's `executeHTTPGraphQLRequest`, whose answer is written once (or chunk by
  * chunk for incremental delivery). Apollo keeps its own rules: CSRF prevention, GET, APQ, the
  * landing page, 405 for other methods.
  */
@@ -51,9 +51,10 @@ async function serve(parts: GraphQLRouteParts, req: IncomingMessage, res: Server
     if ('refused' in read) return;
     body = read.body;
   }
-  if (!parts.checkSource(req, res, body)) return;
+  const httpGraphQLRequest = parts.admit(req, res, httpGraphQLRequestOf(req, body));
+  if (!httpGraphQLRequest) return;
   const response = await parts.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: httpGraphQLRequestOf(req, body),
+    httpGraphQLRequest,
     context: async () => parts.context(req, res, caller),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -23,11 +23,12 @@ import { buildSchema } from '../graphql/schema';
 import { jitGateway } from '../graphql/execution/jitExecutor';
 import { CLIENT_NAME_HEADER, CLIENT_VERSION_HEADER } from '../observability/clientAwareness';
 import type { Telemetry } from '../observability/telemetry';
+import type { TrustedDocuments } from '../access/trustedDocuments/trustedDocuments';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, requestLog } from './requestLog';
 import { assetContentHandler } from './assetContent';
 import { authenticateRequests } from './authentication';
-import { documentSourceCheck } from './documentSourceCheck';
+import { documentAdmission } from './documentAdmission';
 import { GRAPHQL_PATH, graphqlRoute } from './graphqlRoute';
 import { httpMetrics, metricsEndpoint } from './httpMetrics';
 import { listen } from './listen';
@@ -38,6 +39,7 @@ import { httpContext, wsContext } from './requestContext';
 import type { Services } from './requestContext';
 import { sendJson } from './errorBody';
 import { tracingPlugin } from './tracingPlugin';
+import { trustedDocumentsLogPlugin } from './trustedDocumentsPlugin';
 import { upstreamCallsPlugin } from './upstreamCallsPlugin';
 import { operationChecksPlugin } from './operationChecksPlugin';
 import { multipartBodyPlugin } from './multipart/multipartBodyPlugin';
@@ -59,6 +61,8 @@ export interface GatewayOptions {
   loaderOptions?: LoaderOptions;
   /** Who each request is (src/auth/authenticator.ts), on every transport. */
   authenticator: Authenticator;
+  /** The operations the frontends ship (PERSISTED_DOCUMENTS); unset: any document runs. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface RunningGateway {
@@ -71,7 +75,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator, trustedDocuments }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const services: Services = {
     upstreams,
@@ -109,6 +113,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     path: GRAPHQL_PATH,
     schema,
     policy,
+    trustedDocuments,
     origins,
     authenticator,
     limits: config.webSocket,
@@ -125,9 +130,10 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     parseOptions: policy.parseOptions,
     validationRules: [...policy.validationRules],
     allowBatchedHttpRequests: false,
-    // Automatic persisted queries: a client may send a query's hash alone once it is known.
+    // Automatic persisted queries: a client may send a query's hash alone once it is known. Not
+    // beside a safelist: a document registered by APQ would run by hash after leaving the list.
     cache,
-    persistedQueries: { ttl: CACHE_TTL_SECONDS },
+    persistedQueries: trustedDocuments && trustedDocuments.mode !== 'log' ? false : { ttl: CACHE_TTL_SECONDS },
     nodeEnv: config.mode,
     // main.ts owns the process's signals: it stops the gateway, then the vendor pools.
     stopOnTerminationSignals: false,
@@ -148,6 +154,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
       multipartBodyPlugin,
       operationTelemetryPlugin(telemetry.metrics),
       ...(telemetry.tracing ? [tracingPlugin(telemetry.tracing)] : []),
+      ...(trustedDocuments?.mode === 'log' ? [trustedDocumentsLogPlugin(trustedDocuments)] : []),
       ...(production ? [] : [upstreamCallsPlugin]),
     ],
   });
@@ -185,7 +192,7 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     authenticate,
     jsonBody: { maxBytes: policy.maxMessageBytes, timeoutMs: config.http.jsonBodyTimeoutMs },
     multipart: multipartUploads(config),
-    checkSource: documentSourceCheck(policy),
+    admit: documentAdmission(policy, trustedDocuments),
     context: httpContext(services),
   });
   const router = createRouter(

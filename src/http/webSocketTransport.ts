@@ -10,10 +10,12 @@ import type { WebSocket } from 'ws';
 import { identifyCaller } from '../access/callerIdentity';
 import type { CallerRefusal } from '../access/callerIdentity';
 import type { OperationPolicy } from '../access/operationPolicy';
+import type { DocumentSender, TrustedDocuments } from '../access/trustedDocuments/trustedDocuments';
 import type { OriginPolicy } from '../access/origins';
 import type { Authenticator } from '../auth/authenticator';
 import { ANONYMOUS, callerLogFields } from '../auth/caller';
 import type { Caller } from '../auth/caller';
+import { clientIdentityOf } from '../observability/clientAwareness';
 import type { Logger } from '../observability/logger';
 import type { GraphQLContext } from '../graphql/context';
 import { requestErrorBody } from './errorBody';
@@ -32,6 +34,8 @@ export interface WebSocketTransportOptions {
   path: string;
   schema: GraphQLSchema;
   policy: OperationPolicy;
+  /** PERSISTED_DOCUMENTS: the same admission as over HTTP (an id runs its listed text). */
+  trustedDocuments?: TrustedDocuments;
   origins: OriginPolicy;
   authenticator: Authenticator;
   limits: WebSocketLimits;
@@ -113,8 +117,15 @@ export function startWebSocketTransport(options: WebSocketTransportOptions): { d
     },
     onSubscribe: (connection, id, payload) => {
       if (tokenExpired(connection.extra.caller)) return [requestError('UNAUTHENTICATED', TOKEN_EXPIRED)];
-      const prepared = prepareSubscription(schema, policy, limits, connection, payload);
-      if (Array.isArray(prepared)) return prepared;
+      const { trustedDocuments } = options;
+      const admitted = trustedDocuments ? admitDocument(trustedDocuments, connection, payload, logger) : payload;
+      if (admitted instanceof GraphQLError) return [admitted];
+      const prepared = prepareSubscription(schema, policy, limits, connection, admitted);
+      if (isErrors(prepared)) return prepared;
+      if (trustedDocuments?.mode === 'log') {
+        const operationName = getOperationAST(prepared.document, payload.operationName)?.name?.value;
+        trustedDocuments.noteIfUntrusted(admitted.query, undefined, documentSender(connection, operationName, logger));
+      }
       const abort = new AbortController();
       const contextFor = () => options.context(connection, abort.signal);
       const contextValue = contextFor();
@@ -183,6 +194,26 @@ function refuseUpgrade(socket: Duplex, { status, code, message, headers = {} }: 
   );
 }
 
+/**
+ * The payload as it runs under PERSISTED_DOCUMENTS: an id (in `extensions.persistedQuery` or
+ * `documentId`) runs its listed text, whatever `query` came with it; else the mode decides.
+ */
+function admitDocument(trusted: TrustedDocuments, connection: Connection, payload: SubscribePayload, logger: Logger): SubscribePayload | GraphQLError {
+  const admission = trusted.admit(payload as SubscribePayload & { documentId?: unknown }, documentSender(connection, payload.operationName, logger));
+  if (admission.kind === 'refused') return admission.error;
+  return admission.kind === 'listed' ? { ...payload, query: admission.document.body } : payload;
+}
+
+/** Who sent a subscription: the app its upgrade request's apollographql-client-* headers name. */
+function documentSender(connection: Connection, operationName: string | null | undefined, log: Logger): DocumentSender {
+  const { headers } = connection.extra.request;
+  return { operationName, client: clientIdentityOf({ get: (name) => headerValue(headers[name]) }), log };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** The execution arguments of a subscription, or why it may not run. */
 function prepareSubscription(
   schema: GraphQLSchema,
@@ -213,6 +244,11 @@ function prepareSubscription(
   const refused = policy.operationErrors({ schema, document, operationName: payload.operationName, variables: payload.variables });
   if (refused.length) return refused;
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+}
+
+/** Array.isArray, which does not narrow a readonly array away. */
+function isErrors<T extends object>(value: T | readonly GraphQLError[]): value is readonly GraphQLError[] {
+  return Array.isArray(value);
 }
 
 function requestError(code: string, message: string): GraphQLError {

@@ -1,5 +1,3 @@
-import type { HeaderMap } from '@apollo/server';
-
 /** The headers Apollo Client sends when `clientAwareness` is set (and Apollo Router reads). */
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
 export const CLIENT_VERSION_HEADER = 'apollographql-client-version';
@@ -13,7 +11,8 @@ export interface ClientIdentity {
   version?: string;
 }
 
-export function clientIdentityOf(headers: HeaderMap | undefined): ClientIdentity {
+/** `headers`: Apollo's HeaderMap, or anything that reads a header by its lower-case name. */
+export function clientIdentityOf(headers: Pick<Map<string, string>, 'get'> | undefined): ClientIdentity {
   return { name: saneValue(headers?.get(CLIENT_NAME_HEADER)), version: saneValue(headers?.get(CLIENT_VERSION_HEADER)) };
 }
 

@@ -53,6 +53,33 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly untrustedDocuments = new Counter({
+    name: 'mediagraph_graphql_untrusted_documents_total',
+    help: 'Operations run in PERSISTED_DOCUMENTS_MODE=log whose document is in no trusted documents manifest, by operation name and client name.',
+    labelNames: ['operation', 'client'] as const,
+    registers: [this.registry],
+  });
+
+  readonly trustedDocumentRefusals = new Counter({
+    name: 'mediagraph_graphql_trusted_document_refusals_total',
+    help: 'Requests refused for their document (PERSISTED_DOCUMENTS_MODE safelist or require, an unknown id), by extensions.code and client name.',
+    labelNames: ['code', 'client'] as const,
+    registers: [this.registry],
+  });
+
+  readonly trustedDocuments = new Gauge({
+    name: 'mediagraph_trusted_documents',
+    help: 'Documents the PERSISTED_DOCUMENTS manifests list now.',
+    registers: [this.registry],
+  });
+
+  readonly trustedDocumentRefreshes = new Counter({
+    name: 'mediagraph_trusted_document_refreshes_total',
+    help: 'Periodic reads of the PERSISTED_DOCUMENTS manifests, by outcome: updated, unchanged, failed (the last good list stays).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly operationUpstreamCalls = new Histogram({
     name: 'mediagraph_graphql_operation_upstream_calls',
     help: 'Vendor calls one GraphQL operation made (retries included), by operation name and vendor (`total` for all).',

@@ -1,0 +1,37 @@
+import { MAX_DOCUMENT_ID_LENGTH } from './manifest';
+import type { DocumentRequest } from './trustedDocuments';
+
+/** The id a request names its document by, in either form clients send. */
+export type RequestedDocument =
+  | { kind: 'none' }
+  /**
+   * `documentId`: GraphQL over HTTP's persisted documents (codegen's docs, Hive);
+   * `persistedQuery`: `extensions.persistedQuery.sha256Hash`, Apollo Client's PersistedQueryLink.
+   */
+  | { kind: 'id'; id: string; form: 'documentId' | 'persistedQuery' }
+  | { kind: 'malformed'; reason: string };
+
+export function requestedDocumentId(request: DocumentRequest): RequestedDocument {
+  const { documentId } = request;
+  if (documentId !== undefined && documentId !== null) {
+    return isId(documentId) ? { kind: 'id', id: documentId, form: 'documentId' } : malformed(`\`documentId\` must be a string of 1 to ${MAX_DOCUMENT_ID_LENGTH} characters.`);
+  }
+  const persistedQuery = isRecord(request.extensions) ? request.extensions['persistedQuery'] : undefined;
+  if (persistedQuery === undefined || persistedQuery === null) return { kind: 'none' };
+  if (!isRecord(persistedQuery) || persistedQuery['version'] !== 1 || !isId(persistedQuery['sha256Hash'])) {
+    return malformed(`\`extensions.persistedQuery\` must be {"version": 1, "sha256Hash": "<id>"}, with an id of 1 to ${MAX_DOCUMENT_ID_LENGTH} characters.`);
+  }
+  return { kind: 'id', id: persistedQuery['sha256Hash'], form: 'persistedQuery' };
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_DOCUMENT_ID_LENGTH;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function malformed(reason: string): RequestedDocument {
+  return { kind: 'malformed', reason };
+}
