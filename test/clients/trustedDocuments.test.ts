@@ -44,7 +44,7 @@ const UNLISTED = gql`
   }
 `;
 
-type Refusal = 'PERSISTED_QUERY_ID_REQUIRED' | 'PERSISTED_QUERY_NOT_IN_LIST';
+type Refusal = 'PERSISTED_QUERY_ID_REQUIRED' | 'PERSISTED_QUERY_NOT_IN_LIST' | 'QUERY_NOT_IN_SAFELIST';
 
 /** Over HTTP the gateway refuses with a 400 and a JSON body: Apollo Client 4 throws a ServerError holding that body. */
 function expectRefusedOverHttp(error: unknown, code: Refusal): void {
@@ -120,6 +120,15 @@ describe('trusted documents: the example client sends ids only, to a gateway tha
     expect(await runFamilies(createApolloClient(gateway(codegenGateway, codegenDocumentIds)))).toEqual(asText);
   });
 
+  it('runs them sent as text by a gateway in safelist mode over Apollo’s manifest: its bodies are the text Apollo Client sends', async () => {
+    const safelist = (await stack.replica({ PERSISTED_DOCUMENTS_MODE: 'safelist' })).gateway.url;
+    const client = createApolloClient(gateway(safelist));
+    expect(await runFamilies(client)).toEqual(asText);
+    // Not from the cache, where ProjectPhotos left this project.
+    const refused = await client.query({ query: UNLISTED, variables: { projectId: PROJECT_ID! }, fetchPolicy: 'network-only' }).catch((error: unknown) => error);
+    expectRefusedOverHttp(refused, 'QUERY_NOT_IN_SAFELIST');
+  });
+
   it('uploads a file by UploadAsset’s id: a multipart request without the text', async () => {
     const client = createUploadClient(gateway(stack.url, manifestIds()));
     const file = new File(['%PDF-1.7 site plan'], 'plan.pdf', { type: 'application/pdf' });
@@ -150,6 +159,10 @@ describe('trusted documents: the example client sends ids only, to a gateway tha
       ),
     );
   });
+
+  // GraphQLWsLink reads the global WebSocket when the server sends an `error` message: a browser
+  // has one, Node 20 not (apollographql/apollo-client#11761), so the test is given ws's.
+  beforeAll(() => Object.assign(globalThis, { WebSocket }));
 
   /** Every result a subscription gave until it ended. */
   const subscribe = (persistedDocuments?: PersistedDocumentIds) => {
