@@ -324,6 +324,12 @@ function trustedDocumentsConfig(vars: z.infer<typeof envSchema>): TrustedDocumen
   if (sources.length === 0) {
     throw new ConfigError(`Invalid configuration:\n  PERSISTED_DOCUMENTS: required when PERSISTED_DOCUMENTS_MODE is ${mode} (the manifest files or URLs to trust)`);
   }
+  // A router sends a subgraph its query plans' fetches, which no frontend's manifest lists.
+  if (vars.GRAPHQL_FEDERATION && mode !== 'log') {
+    throw new ConfigError(
+      `Invalid configuration:\n  PERSISTED_DOCUMENTS_MODE: ${mode} with GRAPHQL_FEDERATION=true would refuse every query plan; the router in front of a subgraph holds the safelist (use log or off here)`,
+    );
+  }
   return { mode, sources, refreshSeconds: vars.PERSISTED_DOCUMENTS_REFRESH_SECONDS };
 }
 
