@@ -72,7 +72,7 @@ const envSchema = z.object({
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   GRAPHQL_JIT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   PERSISTED_DOCUMENTS: optionalText,
-  PERSISTED_DOCUMENTS_MODE: z.enum(['off', 'log', 'safelist', 'require']).optional(),
+  PERSISTED_DOCUMENTS_MODE: z.preprocess((value) => value || undefined, z.enum(['off', 'log', 'safelist', 'require']).optional()),
   PERSISTED_DOCUMENTS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),

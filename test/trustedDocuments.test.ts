@@ -223,6 +223,21 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
       expect(line).toEqual(expect.objectContaining({ level: 'warn', operation: 'Unlisted', clientName: 'ios-app', clientVersion: '2.0.1', queryHash: queryHash(UNLISTED), document: UNLISTED }));
     });
 
+    it('counts an unlisted subscription over WebSocket too, and refuses an unknown documentId even here', async () => {
+      const before = await untrusted('TrustedWatch', 'unknown');
+      const connection = await connected(stack.url, {}, { authorization: `Bearer ${stack.tokens.full}` });
+      try {
+        connection.subscribe('watch', WATCH);
+        await connection.next((message) => message.id === 'watch' && message.type === 'next');
+      } finally {
+        connection.close();
+      }
+      expect((await untrusted('TrustedWatch', 'unknown')) - before).toBe(1);
+      const unknown = await post(stack, { documentId: sha1(UNLISTED), variables: photoVariables });
+      expect(unknown.status).toBe(400);
+      expect(codeOf(unknown)).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+    });
+
     it('does not count a listed document, by id or by text', async () => {
       const before = await untrusted('TrustedPhoto', 'unknown');
       expect((await post(stack, { query: PHOTO, variables: photoVariables })).body.errors).toBeUndefined();
@@ -300,7 +315,8 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
       expect(() => loadConfig({ PERSISTED_DOCUMENTS: 'a.json', PERSISTED_DOCUMENTS_MODE: 'require', GRAPHQL_FEDERATION: 'true' })).toThrow(/the router in front of a subgraph holds the safelist/);
       expect(() => loadConfig({ PERSISTED_DOCUMENTS_MODE: 'safelist' })).toThrow(/PERSISTED_DOCUMENTS: required when PERSISTED_DOCUMENTS_MODE is safelist/);
       expect(loadConfig({ PERSISTED_DOCUMENTS: 'a.json', PERSISTED_DOCUMENTS_MODE: 'off' }).trustedDocuments).toBeUndefined();
-      expect(loadConfig({ PERSISTED_DOCUMENTS: 'a.json, b.json' }).trustedDocuments).toEqual({ mode: 'log', sources: ['a.json', 'b.json'], refreshSeconds: 60 });
+      expect(loadConfig({ PERSISTED_DOCUMENTS: 'a.json, b.json', PERSISTED_DOCUMENTS_MODE: '' }).trustedDocuments).toEqual({ mode: 'log', sources: ['a.json', 'b.json'], refreshSeconds: 60 });
+      expect(loadConfig({ PERSISTED_DOCUMENTS: '', PERSISTED_DOCUMENTS_MODE: '' }).trustedDocuments).toBeUndefined();
     });
   });
 });
