@@ -72,7 +72,7 @@ const envSchema = z.object({
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   GRAPHQL_JIT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   PERSISTED_DOCUMENTS: optionalText,
-  PERSISTED_DOCUMENTS_MODE: z.enum(['off', 'log', 'safelist', 'require']).optional(),
+  PERSISTED_DOCUMENTS_MODE: z.preprocess((value) => value || undefined, z.enum(['off', 'log', 'safelist', 'require']).optional()),
   PERSISTED_DOCUMENTS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_ENABLED: z.stringbool().default(true),
@@ -323,6 +323,12 @@ function trustedDocumentsConfig(vars: z.infer<typeof envSchema>): TrustedDocumen
   if (mode === 'off') return undefined;
   if (sources.length === 0) {
     throw new ConfigError(`Invalid configuration:\n  PERSISTED_DOCUMENTS: required when PERSISTED_DOCUMENTS_MODE is ${mode} (the manifest files or URLs to trust)`);
+  }
+  // A router sends a subgraph its query plans' fetches, which no frontend's manifest lists.
+  if (vars.GRAPHQL_FEDERATION && mode !== 'log') {
+    throw new ConfigError(
+      `Invalid configuration:\n  PERSISTED_DOCUMENTS_MODE: ${mode} with GRAPHQL_FEDERATION=true would refuse every query plan; the router in front of a subgraph holds the safelist (use log or off here)`,
+    );
   }
   return { mode, sources, refreshSeconds: vars.PERSISTED_DOCUMENTS_REFRESH_SECONDS };
 }

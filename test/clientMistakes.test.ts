@@ -86,6 +86,17 @@ describe('client mistakes in production: 4xx with a stable code, nothing leaked,
       expect(body.errors![0]!.message).toBe('Syntax Error: the document nests brackets deeper than 128 levels.');
     });
 
+    it('checks a GET query string’s document the same way', async () => {
+      const deep = `${'['.repeat(1000)}"x"${']'.repeat(1000)}`;
+      const search = new URLSearchParams({ query: `{ nodes(ids: ${deep}) { id } }` });
+      const response = await request(`${stack.url}?${search}`, { headers: { ...bearer(stack.tokens.full), 'apollo-require-preflight': 'true' } });
+      expect(response.statusCode).toBe(400);
+      const body = (await response.body.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(body.errors[0]!.message).toBe('Syntax Error: the document nests brackets deeper than 128 levels.');
+      await expectHealthy(stack);
+    });
+
     it('counts no brackets inside strings, block strings and comments', async () => {
       const brackets = '['.repeat(200);
       const query = `# ${brackets}\nquery($p: ID!) { project(id: $p) { photos(filter: { title: "${brackets}" }, first: 1) { nodes { photoId } } } } # """ ${brackets}`;

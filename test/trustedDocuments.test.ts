@@ -11,7 +11,7 @@ import { DEMO } from '../src/simulators/acc/seed';
 import { persistedQuery, queryHash } from './helpers/apq';
 import { HEALTH_QUERY, expectHealthy } from './helpers/health';
 import { captureLogs } from './helpers/logCapture';
-import { multipartRequest } from './helpers/multipart';
+import { bytesFile, multipartRequest, sha256Of } from './helpers/multipart';
 import { scrape, total } from './helpers/prometheus';
 import { bearer, postGraphQL, startStack } from './helpers/stack';
 import type { GraphQLResponse, TestStack } from './helpers/stack';
@@ -24,6 +24,7 @@ const photoVariables = { projectId: PROJECT_ID, id: DEMO.livePhotoId };
 const PHOTO = 'query TrustedPhoto($projectId: ID!, $id: ID!) { photo(projectId: $projectId, id: $id) { ... on Photo { photoId title } } }';
 const ORDER = 'query TrustedOrder($id: ID!) { downloadOrder(id: $id) { orderId } }';
 const WATCH = 'subscription TrustedWatch { downloadOrderWatch(id: "1001") { orderId status } }';
+const UPLOAD = 'mutation TrustedUpload($input: AssetUploadInput!) { assetUpload(input: $input) { asset { key } userErrors { code } } }';
 const UNLISTED = 'query Unlisted($projectId: ID!, $id: ID!) { photo(projectId: $projectId, id: $id) { ... on Photo { photoId } } }';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -57,7 +58,7 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
     let stack: TestStack;
     beforeAll(async () => {
       const apollo = await manifestFile('require-apollo.json', apolloManifest([{ id: 'photo-v1', name: 'TrustedPhoto', type: 'query', body: PHOTO }]));
-      const codegen = await manifestFile('require-codegen.json', codegenManifest([ORDER, WATCH]));
+      const codegen = await manifestFile('require-codegen.json', codegenManifest([ORDER, WATCH, UPLOAD]));
       stack = await startStack({ env: { PERSISTED_DOCUMENTS: `${apollo},${codegen}`, PERSISTED_DOCUMENTS_MODE: 'require' } });
     });
     afterAll(() => stack.close());
@@ -79,6 +80,17 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
       const byGet = await request(`${stack.url}?${search}`, { headers: { ...bearer(stack.tokens.full), 'apollo-require-preflight': 'true' } });
       expect(byGet.statusCode).toBe(200);
       expect(((await byGet.body.json()) as GraphQLResponse['body']).data).toEqual({ downloadOrder: { orderId: '1001' } });
+    });
+
+    it('runs a listed upload by id in a multipart request, the file streamed to the store', async () => {
+      const content = Buffer.from('site plan, rev. C\n');
+      const response = await multipartRequest(stack.url, { documentId: sha1(UPLOAD), variables: { input: { file: null, name: 'Plan' } } }, { 0: ['variables.input.file'] }, [bytesFile('plan.txt', content, 'text/plain')], {
+        headers: bearer(stack.tokens.full),
+      });
+      const body = (await response.body.json()) as GraphQLResponse<{ assetUpload: { asset: { key: string }; userErrors: unknown[] } }>['body'];
+      expect(response.statusCode).toBe(200);
+      expect(body.data!.assetUpload.userErrors).toEqual([]);
+      expect(stack.assets.store.get(body.data!.assetUpload.asset.key)!.sha256).toBe(sha256Of(content));
     });
 
     it('refuses full text, even a listed one, with 400 PERSISTED_QUERY_ID_REQUIRED, before any vendor call', async () => {
@@ -211,6 +223,21 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
       expect(line).toEqual(expect.objectContaining({ level: 'warn', operation: 'Unlisted', clientName: 'ios-app', clientVersion: '2.0.1', queryHash: queryHash(UNLISTED), document: UNLISTED }));
     });
 
+    it('counts an unlisted subscription over WebSocket too, and refuses an unknown documentId even here', async () => {
+      const before = await untrusted('TrustedWatch', 'unknown');
+      const connection = await connected(stack.url, {}, { authorization: `Bearer ${stack.tokens.full}` });
+      try {
+        connection.subscribe('watch', WATCH);
+        await connection.next((message) => message.id === 'watch' && message.type === 'next');
+      } finally {
+        connection.close();
+      }
+      expect((await untrusted('TrustedWatch', 'unknown')) - before).toBe(1);
+      const unknown = await post(stack, { documentId: sha1(UNLISTED), variables: photoVariables });
+      expect(unknown.status).toBe(400);
+      expect(codeOf(unknown)).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+    });
+
     it('does not count a listed document, by id or by text', async () => {
       const before = await untrusted('TrustedPhoto', 'unknown');
       expect((await post(stack, { query: PHOTO, variables: photoVariables })).body.errors).toBeUndefined();
@@ -284,10 +311,12 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
       await expect(startWith({ PERSISTED_DOCUMENTS: `${first},${second}` })).rejects.toThrow(/id same names two different documents, in .*first\.json and in .*second\.json/);
     });
 
-    it('a mode with no manifest is a configuration error', () => {
+    it('a mode with no manifest, or a subgraph that would refuse its router’s query plans, is a configuration error', () => {
+      expect(() => loadConfig({ PERSISTED_DOCUMENTS: 'a.json', PERSISTED_DOCUMENTS_MODE: 'require', GRAPHQL_FEDERATION: 'true' })).toThrow(/the router in front of a subgraph holds the safelist/);
       expect(() => loadConfig({ PERSISTED_DOCUMENTS_MODE: 'safelist' })).toThrow(/PERSISTED_DOCUMENTS: required when PERSISTED_DOCUMENTS_MODE is safelist/);
       expect(loadConfig({ PERSISTED_DOCUMENTS: 'a.json', PERSISTED_DOCUMENTS_MODE: 'off' }).trustedDocuments).toBeUndefined();
-      expect(loadConfig({ PERSISTED_DOCUMENTS: 'a.json, b.json' }).trustedDocuments).toEqual({ mode: 'log', sources: ['a.json', 'b.json'], refreshSeconds: 60 });
+      expect(loadConfig({ PERSISTED_DOCUMENTS: 'a.json, b.json', PERSISTED_DOCUMENTS_MODE: '' }).trustedDocuments).toEqual({ mode: 'log', sources: ['a.json', 'b.json'], refreshSeconds: 60 });
+      expect(loadConfig({ PERSISTED_DOCUMENTS: '', PERSISTED_DOCUMENTS_MODE: '' }).trustedDocuments).toBeUndefined();
     });
   });
 });

@@ -29,8 +29,9 @@ export interface GraphQLRouteParts {
 /**
  * /graphql on plain node:http, as `@apollo/server/standalone` 5.x serves it: CORS, the caller,
  * one read of the body (JSON with its size limit and deadline, or multipart), the document's
- * admission (trusted documents, the policy's checks of its text), then Apollo's `executeHTTPGraphQLRequest`, whose answer is written once (or chunk by
- * chunk for incremental delivery). Apollo keeps its own rules: CSRF prevention, GET, APQ, the
+ * admission (trusted documents, the policy's checks of its text), then Apollo's
+ * `executeHTTPGraphQLRequest`, whose answer is written once (or chunk by chunk for incremental
+ * delivery). Apollo keeps its own rules: CSRF prevention, GET, APQ, the
  * landing page, 405 for other methods.
  */
 export function graphqlRoute(parts: GraphQLRouteParts) {
