@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { gql } from '@apollo/client';
 import type { ApolloClient } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
+import { generatePersistedQueryIdsAtRuntime, generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
 import { firstValueFrom, toArray } from 'rxjs';
 import { request } from 'undici';
 import WebSocket from 'ws';
@@ -23,6 +24,7 @@ import { createUploadClient } from '../../examples/client/uploadClient';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { ASSETS_DEMO } from '../../src/simulators/assets/server';
 import { expectHealthy } from '../helpers/health';
+import { scrape, total } from '../helpers/prometheus';
 import { bearer, postGraphQL, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
 import { failOnApolloWarnings } from './apolloWarnings';
@@ -34,6 +36,8 @@ const [PROJECT_ID] = DEMO.projectIds;
 
 /** What the example client ships: each operation's id from Apollo's generated manifest. */
 const manifestIds = () => generatePersistedQueryIdsFromManifest({ loadManifest: () => apolloManifest });
+/** Apollo's runtime twin of the manifest's ids: the SHA-256 of the text Apollo Client sends. */
+const runtimeIds = () => generatePersistedQueryIdsAtRuntime({ sha256: (text: string) => createHash('sha256').update(text).digest('hex') });
 /** The ids of a build whose manifest the gateway was never given: `operation`'s id is in no manifest. */
 const unlistedIds = (operation: string) => generatePersistedQueryIdsFromManifest({ loadManifest: () => ({ operations: [{ name: operation, id: 'f'.repeat(64) }] }) });
 
@@ -116,6 +120,11 @@ describe('trusted documents: the example client sends ids only, to a gateway tha
     expect(await runFamilies(createApolloClient(gateway(stack.url, manifestIds())))).toEqual(asText);
   });
 
+  it('hashes at runtime to the manifest’s ids: the generator wrote what Apollo Client sends', async () => {
+    const hashing = createApolloClient(gateway(stack.url, runtimeIds()));
+    expect((await runFamilies(hashing)).answers).toEqual(asText.answers);
+  });
+
   it('runs them by the client preset’s __meta__.hash against a gateway that lists persisted-documents.json', async () => {
     expect(await runFamilies(createApolloClient(gateway(codegenGateway, codegenDocumentIds)))).toEqual(asText);
   });
@@ -127,6 +136,20 @@ describe('trusted documents: the example client sends ids only, to a gateway tha
     // Not from the cache, where ProjectPhotos left this project.
     const refused = await client.query({ query: UNLISTED, variables: { projectId: PROJECT_ID! }, fetchPolicy: 'network-only' }).catch((error: unknown) => error);
     expectRefusedOverHttp(refused, 'QUERY_NOT_IN_SAFELIST');
+  });
+
+  it('runs a build whose manifest the gateway has not read yet in log mode (its ids are its texts’ SHA-256, so APQ takes the text), and counts it', async () => {
+    const log = (await stack.replica({ PERSISTED_DOCUMENTS_MODE: 'log' })).gateway.url;
+    const labels = { operation: 'Unlisted', client: 'web-dashboard' };
+    const untrusted = async () => total((await scrape(log)).samples, 'mediagraph_graphql_untrusted_documents_total', labels);
+    const before = await untrusted();
+    const newerBuild = createApolloClient({
+      ...gateway(log, runtimeIds()),
+      clientAwareness: { name: labels.client, version: '2.0.0' },
+    });
+    const { data } = await newerBuild.query({ query: UNLISTED, variables: { projectId: PROJECT_ID! } });
+    expect(data).toEqual({ project: { __typename: 'Project', id: expect.any(String) } });
+    expect((await untrusted()) - before).toBe(1);
   });
 
   it('uploads a file by UploadAsset’s id: a multipart request without the text', async () => {
