@@ -16,6 +16,8 @@ describe('docs/clients.md', () => {
       'examples/client/apolloClient.ts',
       'examples/client/uploadClient.ts',
       'examples/client/subscriptionClient.ts',
+      'examples/client/codegen.ts',
+      'examples/client/persistedDocuments.ts',
     ]);
   });
 
