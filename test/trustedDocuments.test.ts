@@ -293,6 +293,18 @@ describe('trusted documents (PERSISTED_DOCUMENTS)', () => {
     });
   });
 
+  it('reads no id with trusted documents off: a documentId is no query to Apollo', async () => {
+    const stack = await startStack();
+    try {
+      const response = await post(stack, { documentId: sha1(PHOTO), variables: photoVariables });
+      expect(response.status).toBe(400);
+      expect(codeOf(response)).toBe('BAD_REQUEST');
+      expect(stack.app.trustedDocuments).toBeUndefined();
+    } finally {
+      await stack.close();
+    }
+  });
+
   describe('a manifest that cannot be trusted stops the start, naming itself', () => {
     const startWith = (env: Record<string, string>) => startApp(loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...env }));
 
