@@ -21,6 +21,7 @@ import { createTelemetry } from './observability/telemetry';
 import { VendorCallTelemetry } from './observability/vendorCalls';
 import { createUpstreams } from './upstream';
 import { TrustedDocuments } from './access/trustedDocuments/trustedDocuments';
+import { VendorDownloads } from './imports/vendorDownloads';
 
 export interface RunningApp {
   gateway: RunningGateway;
@@ -104,6 +105,12 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     (upstream, baseUrl) => new VendorCallTelemetry(upstream, baseUrl, telemetry),
   );
   closers.push(() => upstreams.close());
+  // A vendor's file URLs may point at its own API, or at the origins configured beside it.
+  const downloads = new VendorDownloads({
+    trustedOrigins: [...config.imports.downloadOrigins, acc, materials.baseUrl, assets.baseUrl, contentHub.baseUrl],
+    timeoutMs: config.upstream.timeoutMs,
+  });
+  closers.push(() => downloads.close());
   const gateway = await startGateway({
     config,
     upstreams,
@@ -113,6 +120,7 @@ export async function startApp(config: Config, options: { loaderOptions?: Loader
     loaderOptions: options.loaderOptions,
     authenticator,
     trustedDocuments,
+    downloads,
   });
 
   return {

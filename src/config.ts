@@ -71,6 +71,7 @@ const envSchema = z.object({
   GRAPHQL_FEDERATION: z.stringbool().default(false),
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   GRAPHQL_JIT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
+  IMPORT_DOWNLOAD_ORIGINS: z.string().optional(),
   PERSISTED_DOCUMENTS: optionalText,
   PERSISTED_DOCUMENTS_MODE: z.preprocess((value) => value || undefined, z.enum(['off', 'log', 'safelist', 'require']).optional()),
   PERSISTED_DOCUMENTS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -189,6 +190,8 @@ export interface Config {
     ttlSeconds: number;
   };
   uploads: { maxFileBytes: number; maxFiles: number };
+  /** Asset imports: origins the vendors' file URLs may point at, beyond the vendor APIs' own. */
+  imports: { downloadOrigins: string[] };
   /** Where APQ documents and vendor revalidation entries live: this process, or a shared Redis. */
   cache: CacheConfig;
   /** How often a watched download order is polled (once per order, whoever watches). */
@@ -270,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },
     uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
+    imports: { downloadOrigins: origins('IMPORT_DOWNLOAD_ORIGINS', vars.IMPORT_DOWNLOAD_ORIGINS) },
     cache: { redisUrl: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX, timeoutMs: vars.REDIS_TIMEOUT_MS },
     downloadOrderPollMs: vars.DOWNLOAD_ORDER_POLL_MS,
     downloadOrderWatchMaxOrders: vars.DOWNLOAD_ORDER_WATCH_MAX_ORDERS,
@@ -314,6 +318,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     },
   };
+}
+
+/** A list of http(s) origins (scheme, host, port; no path). */
+function origins(name: string, value: string | undefined): string[] {
+  return list(value ?? '').map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: ${entry} is not an origin such as https://files.example.com`);
+    }
+    return url.origin;
+  });
 }
 
 /** A mode without manifests would refuse everything: a mistake, not a setting. */

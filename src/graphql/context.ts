@@ -5,12 +5,15 @@ import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { Loaders } from '../loaders';
 import type { Logger } from '../observability/logger';
 import type { RequestLogFields } from '../http/requestLog';
+import type { VendorDownloads } from '../imports/vendorDownloads';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
 
 /** What every resolver gets for one GraphQL request. */
 export interface GraphQLContext {
   upstreams: Upstreams;
+  /** Downloads of vendor files for asset imports (src/imports/vendorDownloads.ts). */
+  downloads: VendorDownloads;
   loaders: Loaders;
   /** Scope of this request's vendor calls: abort signal and call counts. */
   scope: UpstreamScope;

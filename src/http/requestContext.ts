@@ -11,6 +11,7 @@ import { createLoaders } from '../loaders';
 import type { BatchObserver, LoaderOptions } from '../loaders';
 import type { Logger } from '../observability/logger';
 import type { Telemetry } from '../observability/telemetry';
+import type { VendorDownloads } from '../imports/vendorDownloads';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
 import type { LinkOrigin } from '../access/linkOrigin';
@@ -24,6 +25,8 @@ export interface Services {
   downloadOrderWatcher: DownloadOrderWatcher;
   /** Where the gateway's own links point (PUBLIC_URL, or a trusted Host). */
   linkOrigin: LinkOrigin;
+  /** Downloads of vendor files for asset imports (trusted origins only, never with credentials). */
+  downloads: VendorDownloads;
   /** DataLoader switches; default on (see LoaderOptions). */
   loaderOptions?: LoaderOptions;
   telemetry: Telemetry;
@@ -54,6 +57,7 @@ function contextBuilder(services: Services): (request: RequestFacts) => GraphQLC
     let publicBaseUrl: string | undefined;
     return {
       upstreams: services.upstreams,
+      downloads: services.downloads,
       scope,
       caller: request.caller,
       accToken: request.accToken,

@@ -24,6 +24,7 @@ import { jitGateway } from '../graphql/execution/jitExecutor';
 import { CLIENT_NAME_HEADER, CLIENT_VERSION_HEADER } from '../observability/clientAwareness';
 import type { Telemetry } from '../observability/telemetry';
 import type { TrustedDocuments } from '../access/trustedDocuments/trustedDocuments';
+import type { VendorDownloads } from '../imports/vendorDownloads';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, requestLog } from './requestLog';
 import { assetContentHandler } from './assetContent';
@@ -63,6 +64,8 @@ export interface GatewayOptions {
   authenticator: Authenticator;
   /** The operations the frontends ship (PERSISTED_DOCUMENTS); unset: any document runs. */
   trustedDocuments?: TrustedDocuments;
+  /** Downloads of vendor files for asset imports. */
+  downloads: VendorDownloads;
 }
 
 export interface RunningGateway {
@@ -75,10 +78,11 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator, trustedDocuments }: GatewayOptions): Promise<RunningGateway> {
+export async function startGateway({ config, upstreams, cache, telemetry, sandboxHeaders, loaderOptions, authenticator, trustedDocuments, downloads }: GatewayOptions): Promise<RunningGateway> {
   const production = config.mode === 'production';
   const services: Services = {
     upstreams,
+    downloads,
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
     downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs, config.downloadOrderWatchMaxOrders),
     linkOrigin: new LinkOrigin({ publicUrl: config.publicUrl, allowedHosts: config.http.allowedHosts, trustLoopbackHosts: !production }),

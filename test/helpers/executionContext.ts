@@ -5,6 +5,7 @@ import type { Caller } from '../../src/auth/caller';
 import { loadConfig } from '../../src/config';
 import { DownloadOrderWatcher } from '../../src/downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../../src/graphql/context';
+import { VendorDownloads } from '../../src/imports/vendorDownloads';
 import { createLoaders } from '../../src/loaders';
 import { createLogger } from '../../src/observability/logger';
 import { DEMO } from '../../src/simulators/acc/seed';
@@ -60,6 +61,7 @@ export async function startVendors(): Promise<Vendors> {
   const log = createLogger('silent');
   const assetLinks = new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds);
   const downloadOrderWatcher = new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs, config.downloadOrderWatchMaxOrders);
+  const downloads = new VendorDownloads({ trustedOrigins: [acc.url, materials.url, assets.url, contentHub.url], timeoutMs: config.upstream.timeoutMs });
   return {
     acc,
     materials,
@@ -71,6 +73,7 @@ export async function startVendors(): Promise<Vendors> {
       const accToken = AccToken.fromHeader(DEMO.token);
       return {
         upstreams,
+        downloads,
         scope,
         caller,
         accToken,
@@ -83,7 +86,7 @@ export async function startVendors(): Promise<Vendors> {
       };
     },
     close: async () => {
-      await upstreams.close();
+      await Promise.all([upstreams.close(), downloads.close()]);
       await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close()]);
     },
   };
