@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       },
       upstreamUrls: { acc: undefined, materials: undefined, assets: undefined },
       uploads: { maxFileBytes: 2 * 1024 ** 3, maxFiles: 10 },
+      imports: { downloadOrigins: [] },
       federation: false,
       executor: { kind: 'jit', cacheSize: 1_000 },
       cache: { redisUrl: undefined, keyPrefix: 'mediagraph:', timeoutMs: 250 },
@@ -86,6 +87,10 @@ describe('loadConfig', () => {
       SHUTDOWN_GRACE_MS: '3000',
       GRAPHQL_FEDERATION: 'true',
       GRAPHQL_JIT_CACHE_SIZE: '50',
+      IMPORT_DOWNLOAD_ORIGINS: 'https://files.example.com, https://s3.amazonaws.com/',
+      PERSISTED_DOCUMENTS: '/app/manifests/web.json,https://cdn.example.com/manifests/app.json',
+      PERSISTED_DOCUMENTS_MODE: 'log',
+      PERSISTED_DOCUMENTS_REFRESH_SECONDS: '30',
       LOG_LEVEL: 'warn',
       METRICS_ENABLED: 'false',
       METRICS_PORT: '9464',
@@ -139,6 +144,8 @@ describe('loadConfig', () => {
       publicUrl: 'https://media.example.com',
       assetContent: { secret: 'x'.repeat(32), ttlSeconds: 60 },
       uploads: { maxFileBytes: 1048576, maxFiles: 3 },
+      imports: { downloadOrigins: ['https://files.example.com', 'https://s3.amazonaws.com'] },
+      trustedDocuments: { mode: 'log', sources: ['/app/manifests/web.json', 'https://cdn.example.com/manifests/app.json'], refreshSeconds: 30 },
       upstream: {
         timeoutMs: 2500,
         connectionsPerOrigin: 8,
@@ -157,6 +164,12 @@ describe('loadConfig', () => {
         tracing: { endpoint: 'http://collector.example:4318', serviceName: 'media-api' },
       },
     });
+  });
+
+  it('refuses an IMPORT_DOWNLOAD_ORIGINS entry that is not an origin', () => {
+    for (const entry of ['https://files.example.com/path', 'ftp://files.example.com', 'files.example.com']) {
+      expect(() => loadConfig({ IMPORT_DOWNLOAD_ORIGINS: entry })).toThrow(/IMPORT_DOWNLOAD_ORIGINS: .* is not an origin/);
+    }
   });
 
   it('refuses a headers timeout longer than the request timeout, which node:http would refuse', () => {
