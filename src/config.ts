@@ -72,6 +72,9 @@ const envSchema = z.object({
   GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   GRAPHQL_JIT_CACHE_SIZE: z.coerce.number().int().min(0).default(1_000),
   IMPORT_DOWNLOAD_ORIGINS: z.string().optional(),
+  IMPORT_MAX_RUNNING: positiveInt.default(8),
+  IMPORT_MAX_RUNNING_PER_CALLER: positiveInt.default(2),
+  IMPORT_MAX_QUEUED_PER_CALLER: positiveInt.default(100),
   PERSISTED_DOCUMENTS: optionalText,
   PERSISTED_DOCUMENTS_MODE: z.preprocess((value) => value || undefined, z.enum(['off', 'log', 'safelist', 'require']).optional()),
   PERSISTED_DOCUMENTS_REFRESH_SECONDS: z.coerce.number().int().min(0).default(60),
@@ -190,8 +193,8 @@ export interface Config {
     ttlSeconds: number;
   };
   uploads: { maxFileBytes: number; maxFiles: number };
-  /** Asset imports: origins the vendors' file URLs may point at, beyond the vendor APIs' own. */
-  imports: { downloadOrigins: string[] };
+  /** Asset imports: origins the vendors' file URLs may point at, beyond the vendor APIs' own, and the caps on jobs. */
+  imports: { downloadOrigins: string[] } & ImportLimits;
   /** Where APQ documents and vendor revalidation entries live: this process, or a shared Redis. */
   cache: CacheConfig;
   /** How often a watched download order is polled (once per order, whoever watches). */
@@ -214,6 +217,16 @@ export interface Config {
   /** What one request may ask (DESIGN.md section 5). */
   limits: { jsonBodyBytes: number; depth: number; aliases: number; tokens: number; cost: number };
   observability: ObservabilityConfig;
+}
+
+/** How many asset imports transfer at once, and how many may wait (src/imports/jobs/importQueue.ts). */
+export interface ImportLimits {
+  /** Transfers this process runs at once, whoever started them. */
+  maxRunning: number;
+  /** Transfers one caller has running at once. */
+  maxRunningPerCaller: number;
+  /** Imports one caller has waiting for a slot; past it, more are refused (IMPORT_LIMIT_EXCEEDED). */
+  maxQueuedPerCaller: number;
 }
 
 export interface ObservabilityConfig {
@@ -273,7 +286,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
     assetContent: { secret: vars.ASSET_URL_SECRET, ttlSeconds: vars.ASSET_URL_TTL_SECONDS },
     uploads: { maxFileBytes: vars.UPLOAD_MAX_FILE_BYTES, maxFiles: vars.UPLOAD_MAX_FILES },
-    imports: { downloadOrigins: origins('IMPORT_DOWNLOAD_ORIGINS', vars.IMPORT_DOWNLOAD_ORIGINS) },
+    imports: {
+      downloadOrigins: origins('IMPORT_DOWNLOAD_ORIGINS', vars.IMPORT_DOWNLOAD_ORIGINS),
+      maxRunning: vars.IMPORT_MAX_RUNNING,
+      maxRunningPerCaller: vars.IMPORT_MAX_RUNNING_PER_CALLER,
+      maxQueuedPerCaller: vars.IMPORT_MAX_QUEUED_PER_CALLER,
+    },
     cache: { redisUrl: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX, timeoutMs: vars.REDIS_TIMEOUT_MS },
     downloadOrderPollMs: vars.DOWNLOAD_ORDER_POLL_MS,
     downloadOrderWatchMaxOrders: vars.DOWNLOAD_ORDER_WATCH_MAX_ORDERS,

@@ -5,6 +5,7 @@ import type { DownloadOrderWatcher } from '../downloadOrders/orderWatcher';
 import type { Loaders } from '../loaders';
 import type { Logger } from '../observability/logger';
 import type { RequestLogFields } from '../http/requestLog';
+import type { AssetImports } from '../imports/jobs/assetImports';
 import type { VendorDownloads } from '../imports/vendorDownloads';
 import type { Upstreams } from '../upstream';
 import type { UpstreamScope } from '../upstream/http/callLog';
@@ -14,6 +15,8 @@ export interface GraphQLContext {
   upstreams: Upstreams;
   /** Downloads of vendor files for asset imports (src/imports/vendorDownloads.ts). */
   downloads: VendorDownloads;
+  /** The process's asset import jobs (src/imports/jobs/assetImports.ts). */
+  imports: AssetImports;
   loaders: Loaders;
   /** Scope of this request's vendor calls: abort signal and call counts. */
   scope: UpstreamScope;

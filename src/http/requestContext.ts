@@ -11,6 +11,7 @@ import { createLoaders } from '../loaders';
 import type { BatchObserver, LoaderOptions } from '../loaders';
 import type { Logger } from '../observability/logger';
 import type { Telemetry } from '../observability/telemetry';
+import type { AssetImports } from '../imports/jobs/assetImports';
 import type { VendorDownloads } from '../imports/vendorDownloads';
 import type { Upstreams } from '../upstream';
 import { UpstreamCallLog } from '../upstream/http/callLog';
@@ -27,6 +28,8 @@ export interface Services {
   linkOrigin: LinkOrigin;
   /** Downloads of vendor files for asset imports (trusted origins only, never with credentials). */
   downloads: VendorDownloads;
+  /** Asset import jobs: they run in the process, not in the request that started them. */
+  imports: AssetImports;
   /** DataLoader switches; default on (see LoaderOptions). */
   loaderOptions?: LoaderOptions;
   telemetry: Telemetry;
@@ -58,6 +61,7 @@ function contextBuilder(services: Services): (request: RequestFacts) => GraphQLC
     return {
       upstreams: services.upstreams,
       downloads: services.downloads,
+      imports: services.imports,
       scope,
       caller: request.caller,
       accToken: request.accToken,

@@ -24,6 +24,7 @@ import { jitGateway } from '../graphql/execution/jitExecutor';
 import { CLIENT_NAME_HEADER, CLIENT_VERSION_HEADER } from '../observability/clientAwareness';
 import type { Telemetry } from '../observability/telemetry';
 import type { TrustedDocuments } from '../access/trustedDocuments/trustedDocuments';
+import { AssetImports } from '../imports/jobs/assetImports';
 import type { VendorDownloads } from '../imports/vendorDownloads';
 import type { Upstreams } from '../upstream';
 import { REQUEST_ID_HEADER, requestLog } from './requestLog';
@@ -83,6 +84,14 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
   const services: Services = {
     upstreams,
     downloads,
+    imports: new AssetImports({
+      upstreams,
+      cache,
+      limits: config.imports,
+      maxFileBytes: config.uploads.maxFileBytes,
+      logger: telemetry.logger,
+      metrics: telemetry.metrics,
+    }),
     assetLinks: new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds),
     downloadOrderWatcher: new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs, config.downloadOrderWatchMaxOrders),
     linkOrigin: new LinkOrigin({ publicUrl: config.publicUrl, allowedHosts: config.http.allowedHosts, trustLoopbackHosts: !production }),
@@ -224,6 +233,8 @@ export async function startGateway({ config, upstreams, cache, telemetry, sandbo
     stop: async () => {
       draining = true;
       await apollo.stop();
+      // After the requests: none can start another import. Running ones end FAILED IMPORT_LOST.
+      await services.imports.stop();
       await metricsServer?.close();
     },
   };

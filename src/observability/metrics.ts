@@ -110,6 +110,26 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly assetImports = new Counter({
+    name: 'mediagraph_asset_imports_total',
+    help: 'Asset imports ended, by source kind (photo, material, downloadOrder) and outcome (succeeded, failed, cancelled).',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly assetImportBytes = new Counter({
+    name: 'mediagraph_asset_import_bytes_total',
+    help: 'Bytes asset imports moved from a vendor to the asset store, by source kind.',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
+  readonly assetImportsRunning = new Gauge({
+    name: 'mediagraph_asset_imports_running',
+    help: 'Asset imports transferring now in this process (at most IMPORT_MAX_RUNNING).',
+    registers: [this.registry],
+  });
+
   private readonly operationNames = new Set<string>();
   private readonly clients = new Set<string>();
 

@@ -5,9 +5,11 @@ import type { Caller } from '../../src/auth/caller';
 import { loadConfig } from '../../src/config';
 import { DownloadOrderWatcher } from '../../src/downloadOrders/orderWatcher';
 import type { GraphQLContext } from '../../src/graphql/context';
+import { AssetImports } from '../../src/imports/jobs/assetImports';
 import { VendorDownloads } from '../../src/imports/vendorDownloads';
 import { createLoaders } from '../../src/loaders';
 import { createLogger } from '../../src/observability/logger';
+import { GatewayMetrics } from '../../src/observability/metrics';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { startAccSimulator } from '../../src/simulators/acc/server';
 import type { AccSimulator } from '../../src/simulators/acc/server';
@@ -61,6 +63,14 @@ export async function startVendors(): Promise<Vendors> {
   const log = createLogger('silent');
   const assetLinks = new AssetContentLinks(config.assetContent.secret, config.assetContent.ttlSeconds);
   const downloadOrderWatcher = new DownloadOrderWatcher(upstreams.contentHub, config.downloadOrderPollMs, config.downloadOrderWatchMaxOrders);
+  const imports = new AssetImports({
+    upstreams,
+    cache: new InMemoryLRUCache<string>(),
+    limits: config.imports,
+    maxFileBytes: config.uploads.maxFileBytes,
+    logger: log,
+    metrics: new GatewayMetrics({ processMetrics: false }),
+  });
   const downloads = new VendorDownloads({ trustedOrigins: [acc.url, materials.url, assets.url, contentHub.url], timeoutMs: config.upstream.timeoutMs });
   return {
     acc,
@@ -74,6 +84,7 @@ export async function startVendors(): Promise<Vendors> {
       return {
         upstreams,
         downloads,
+        imports,
         scope,
         caller,
         accToken,
@@ -86,6 +97,7 @@ export async function startVendors(): Promise<Vendors> {
       };
     },
     close: async () => {
+      await imports.stop();
       await Promise.all([upstreams.close(), downloads.close()]);
       await Promise.all([acc.close(), materials.close(), assets.close(), contentHub.close()]);
     },

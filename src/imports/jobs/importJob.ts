@@ -1,0 +1,178 @@
+import { EventEmitter } from 'node:events';
+import { pipeline } from 'node:stream';
+import { GatewayError } from '../../errors';
+import type { Upstreams } from '../../upstream';
+import type { AssetVisibility } from '../../upstream/assets/model';
+import { UpstreamCallLog } from '../../upstream/http/callLog';
+import type { Logger } from '../../observability/logger';
+import type { ImportableFile } from '../importableFile';
+import { ByteCounter, fileTooLarge } from './byteCounter';
+import { FINAL_STATUSES } from './importState';
+import type { AssetImportState, ImportFailure, ImportSourceKind, ImportStatus } from './importState';
+
+/** What a job needs from the process: the store, the size cap, and where to tell what happened. */
+export interface ImportJobServices {
+  upstreams: Upstreams;
+  maxFileBytes: number;
+  logger: Logger;
+  /** A change of status (or of the total): written to the snapshot at once. */
+  changed(job: ImportJob): void;
+  /** Bytes counted, for the bytes counter. */
+  counted(job: ImportJob, bytes: number): void;
+}
+
+export interface ImportJobRequest {
+  id: string;
+  owner: string;
+  /** The caller's `sub`, for the log lines only. */
+  sub: string | undefined;
+  source: ImportSourceKind;
+  file: ImportableFile;
+  name: string;
+  visibility: AssetVisibility;
+}
+
+/** Why a job's controller was aborted: the caller cancelled it, or the gateway is stopping. */
+export class ImportAbort extends Error {
+  constructor(readonly failure: ImportFailure & { status: Extract<ImportStatus, 'FAILED' | 'CANCELLED'> }) {
+    super(failure.message);
+  }
+}
+
+/**
+ * One import: the file's download streamed through a byte counter into the store's upload, in
+ * the job, not in the request that started it. It has its own abort controller and vendor-call
+ * scope, so a client that goes away leaves it running, and a cancel aborts both vendor requests.
+ */
+export class ImportJob {
+  /** Emits 'change' on every change, progress included. */
+  readonly events = new EventEmitter();
+  readonly owner: string;
+  private readonly controller = new AbortController();
+  private current: AssetImportState;
+  /** Grows with every change, so a watcher can tell whether it has seen the latest. */
+  version = 0;
+
+  constructor(
+    private readonly request: ImportJobRequest,
+    private readonly services: ImportJobServices,
+  ) {
+    this.owner = request.owner;
+    this.events.setMaxListeners(0);
+    this.current = {
+      id: request.id,
+      owner: request.owner,
+      source: request.source,
+      filename: request.file.filename,
+      status: 'QUEUED',
+      bytesDone: 0,
+      totalBytes: request.file.size,
+      assetKey: null,
+      error: null,
+      createdAt: Date.now(),
+      startedAt: null,
+      endedAt: null,
+    };
+  }
+
+  get state(): AssetImportState {
+    return this.current;
+  }
+
+  get finished(): boolean {
+    return FINAL_STATUSES.has(this.current.status);
+  }
+
+  /** Runs the transfer to its end; never rejects (its outcome is its state). */
+  async run(): Promise<void> {
+    if (this.finished) return;
+    const started = Date.now();
+    this.update({ status: 'RUNNING', startedAt: started });
+    const log = this.services.logger.child({ importId: this.request.id });
+    log.info({ sub: this.request.sub, source: this.request.source }, 'asset import started');
+    try {
+      const assetKey = await this.transfer(log);
+      this.update({ status: 'SUCCEEDED', assetKey, endedAt: Date.now() });
+    } catch (error) {
+      const reason = this.controller.signal.reason;
+      if (reason instanceof ImportAbort) {
+        this.update({ status: reason.failure.status, error: { code: reason.failure.code, message: reason.failure.message }, endedAt: Date.now() });
+      } else {
+        this.update({ status: 'FAILED', error: failureOf(error), endedAt: Date.now() });
+      }
+    }
+    log.info(
+      {
+        sub: this.request.sub,
+        source: this.request.source,
+        bytes: this.current.bytesDone,
+        durationMs: Date.now() - started,
+        outcome: this.current.status,
+        code: this.current.error?.code,
+      },
+      'asset import ended',
+    );
+  }
+
+  /** Ends the job as `abort` says: a waiting one at once, a running one once both requests stopped. */
+  abort(abort: ImportAbort, waiting: boolean): void {
+    if (this.finished) return;
+    this.controller.abort(abort);
+    if (waiting) this.update({ status: abort.failure.status, error: { code: abort.failure.code, message: abort.failure.message }, endedAt: Date.now() });
+  }
+
+  private async transfer(log: Logger): Promise<string> {
+    const { file } = this.request;
+    const { maxFileBytes, upstreams } = this.services;
+    const signal = this.controller.signal;
+    const download = await file.open(signal);
+    const totalBytes = file.size ?? download.size;
+    if (totalBytes !== null && totalBytes > maxFileBytes) {
+      download.body.destroy();
+      throw fileTooLarge(maxFileBytes);
+    }
+    if (totalBytes !== this.current.totalBytes) this.update({ totalBytes });
+    // The first failure is the job's: the store's request fails after it, with a vaguer error.
+    let streamFailure: unknown;
+    const counter = new ByteCounter(maxFileBytes, (bytes, chunkBytes) => {
+      this.current = { ...this.current, bytesDone: bytes };
+      this.version += 1;
+      this.services.counted(this, chunkBytes);
+      this.events.emit('change');
+    });
+    pipeline(download.body, counter, (error) => {
+      if (error && !signal.aborted) streamFailure ??= downloadFailure(error, file.upstream);
+    });
+    try {
+      const record = await upstreams.assets.upload(
+        { signal, calls: new UpstreamCallLog(), log },
+        { name: this.request.name, visibility: this.request.visibility, file: { filename: file.filename, contentType: file.contentType, content: counter } },
+      );
+      if (!record.key) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The assets API answered the upload without the key of the file.', { upstream: 'assets' });
+      return record.key;
+    } catch (error) {
+      throw streamFailure ?? error;
+    } finally {
+      // A store that refused before the end leaves the download to stop here.
+      if (!download.body.destroyed) download.body.destroy();
+    }
+  }
+
+  private update(change: Partial<AssetImportState>): void {
+    this.current = { ...this.current, ...change };
+    this.version += 1;
+    this.services.changed(this);
+    this.events.emit('change');
+  }
+}
+
+/** A download that breaks off midway without a GatewayError (a reset socket): the vendor failed. */
+function downloadFailure(error: Error, upstream: ImportableFile['upstream']): unknown {
+  if (error instanceof GatewayError) return error;
+  return new GatewayError('UPSTREAM_UNAVAILABLE', `The ${upstream} file's download broke off (${error.message}).`, { upstream });
+}
+
+function failureOf(error: unknown): ImportFailure {
+  if (error instanceof GatewayError) return { code: error.code, message: error.message };
+  return { code: 'INTERNAL_SERVER_ERROR', message: 'The import failed unexpectedly.' };
+}
