@@ -203,24 +203,33 @@ describe('ACC photos simulator', () => {
     });
 
     it.each([['?include=signedUrls'], ['?include=thumbnails&include=signedUrls'], ['?include=thumbnails,signedUrls']])(
-      'adds S3-style signed URLs for %s that serve an image without auth',
+      'adds S3-style signed URLs for %s that serve the file and a thumbnail without auth',
       async (query) => {
         const before = Date.now();
         const { status, body } = await client.getPhoto(BIG_PROJECT, DEMO.livePhotoId, query);
         expect(status).toBe(200);
-        for (const [url, suffix] of [[body.signedUrls!.fileUrl, ''], [body.signedUrls!.thumbnailUrl, '_t']] as const) {
+        const fileParams = `response-content-disposition=${encodeURIComponent(`attachment; filename="${DEMO.livePhotoId}.jpg"`).replace(/%20/g, '+')}&response-content-type=image%2Fjpeg&`;
+        for (const [url, name, responseParams] of [
+          [body.signedUrls!.fileUrl, `${DEMO.livePhotoId}.jpg`, fileParams],
+          [body.signedUrls!.thumbnailUrl, `${DEMO.livePhotoId}_t.jpg`, ''],
+        ] as const) {
           const match = new RegExp(
-            `^${escapeRegExp(acc.url)}/oss/signed/${DEMO.livePhotoId}${suffix}\\.jpg\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=(\\d{8}T\\d{6}Z)&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=[0-9a-f]{64}$`,
+            `^${escapeRegExp(`${acc.url}/oss/signed/${BIG_PROJECT}/${name}?${responseParams}`)}X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=(\\d{8}T\\d{6}Z)&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=[0-9a-f]{64}$`,
           ).exec(url);
           expect(match).not.toBeNull();
           const signedAt = Date.parse(match![1]!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
           expect(signedAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
           expect(signedAt).toBeLessThanOrEqual(Date.now());
-          const image = await request(url);
-          expect(image.statusCode).toBe(200);
-          expect(image.headers['content-type']).toBe('image/svg+xml');
-          expect(await image.body.text()).toContain('<svg');
         }
+        const thumbnail = await request(body.signedUrls!.thumbnailUrl);
+        expect(thumbnail.statusCode).toBe(200);
+        expect(thumbnail.headers['content-type']).toBe('image/svg+xml');
+        expect(await thumbnail.body.text()).toContain('<svg');
+        const file = await request(body.signedUrls!.fileUrl);
+        expect(file.statusCode).toBe(200);
+        expect(file.headers['content-type']).toBe('image/jpeg');
+        expect(Number(file.headers['content-length'])).toBe(body.size);
+        await file.body.dump({ limit: Infinity });
       },
     );
 
@@ -434,7 +443,7 @@ describe('ACC photos simulator', () => {
         expect(photo).toEqual({ ...stored.get(photo.id), urls: apiUrls(photo.id) });
         for (const field of TIMESTAMP_FIELDS) if (photo[field] !== undefined) expect(photo[field]).toMatch(ACC_TIME);
       }
-      expect(signed.body.results.every((photo) => photo.signedUrls?.fileUrl.startsWith(`${acc.url}/oss/signed/${photo.id}.jpg?`))).toBe(true);
+      expect(signed.body.results.every((photo) => photo.signedUrls?.fileUrl.startsWith(`${acc.url}/oss/signed/${photo.projectId}/${photo.id}.`))).toBe(true);
     });
 
     it.each([

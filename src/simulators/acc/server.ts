@@ -5,6 +5,7 @@ import { ACC_DEFAULT_PAGE_SIZE, ACC_MAX_PAGE_SIZE, ACC_MEDIA_TYPES, ACC_SORT_FIE
 import type { AccFilterResponse, AccPhoto } from '../../upstream/acc/model';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
+import { FileFaults, serveFile } from '../files';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
 import { ACC_LAST_PAGE_FORMS, withTimesIn } from './forms';
 import type { AccAnswerForms } from './forms';
@@ -34,6 +35,8 @@ export interface AccSimulator {
   store: AccPhotoStore;
   requests: RecordedRequest[];
   faults: FaultInjector;
+  /** Faults of the signed file URLs alone (404, 410, a body cut short), the API answering normally. */
+  fileFaults: FileFaults;
   /** Replaces the accepted bearer tokens, e.g. to make the gateway's current one expire. */
   setTokens(tokens: string[]): void;
   close(): Promise<void>;
@@ -76,13 +79,14 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
   const store = options.store ?? new AccPhotoStore(seedDemoPhotos());
   const forms = options.forms ?? {};
   let tokens = new Set(options.tokens ?? [DEMO.token]);
+  const fileFaults = new FileFaults();
   let origin = '';
 
   const server = await startSimulatorServer(async (request, response) => {
     const segments = pathSegments(request.url);
-    const [oss, signed, file, ...afterFile] = segments;
-    if (request.method === 'GET' && oss === 'oss' && signed === 'signed' && file && !afterFile.length) {
-      return servePlaceholder(file, request.url.searchParams, response);
+    const [oss, signed, fileProject, file, ...afterFile] = segments;
+    if (request.method === 'GET' && oss === 'oss' && signed === 'signed' && fileProject && file && !afterFile.length) {
+      return serveSigned(fileProject, file, request.url.searchParams, response);
     }
     const token = bearerToken(request);
     if (!token || !tokens.has(token)) {
@@ -141,24 +145,45 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
   function present(photo: AccPhoto, include: string[]): AccPhoto {
     const id = encodeURIComponent(photo.id);
     const apiBase = `${origin}/construction/photos/assets/${id}/${id}`;
+    const file = accMediaFile(photo);
+    // As ACC's example: the original's URL names the file and its type for S3 to answer with.
+    const fileParams = { 'response-content-disposition': `attachment; filename="${file.name}"`, 'response-content-type': file.contentType };
     return {
       ...withTimesIn(forms.times ?? 'zoneless', photo),
-      signedUrls: include.includes('signedUrls') ? { fileUrl: signUrl(`${photo.id}.jpg`), thumbnailUrl: signUrl(`${photo.id}_t.jpg`) } : undefined,
+      signedUrls: include.includes('signedUrls')
+        ? { fileUrl: signUrl(photo.projectId, file.name, fileParams), thumbnailUrl: signUrl(photo.projectId, `${photo.id}${THUMBNAIL_SUFFIX}`) }
+        : undefined,
       urls: { fileUrl: `${apiBase}.jpg`, thumbnailUrl: `${apiBase}_t.jpg` },
     };
   }
 
   /** An S3-style presigned URL on the simulator itself, valid for SIGNED_URL_LIFETIME_SECONDS. */
-  function signUrl(file: string): string {
+  function signUrl(projectId: string, file: string, responseParams: Record<string, string> = {}): string {
     const amzDate = formatAmzDate(Date.now());
     const params = new URLSearchParams({
+      ...responseParams,
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Date': amzDate,
       'X-Amz-Expires': String(SIGNED_URL_LIFETIME_SECONDS),
       'X-Amz-SignedHeaders': 'host',
       'X-Amz-Signature': createHash('sha256').update(`${file}${amzDate}`).digest('hex'),
     });
-    return `${origin}/oss/signed/${encodeURIComponent(file)}?${params}`;
+    return `${origin}/oss/signed/${encodeURIComponent(projectId)}/${encodeURIComponent(file)}?${params}`;
+  }
+
+  /**
+   * What a signed URL points at, until the signature expires (403 after): a thumbnail is a small
+   * SVG naming the media; the original is the media's `size` bytes (src/simulators/files.ts).
+   */
+  async function serveSigned(projectId: string, file: string, params: URLSearchParams, response: ServerResponse): Promise<void> {
+    const expiresAt = parseAmzDate(params.get('X-Amz-Date') ?? '') + Number(params.get('X-Amz-Expires')) * 1000;
+    // NaN (a parameter missing or malformed) fails this check too.
+    if (!(expiresAt >= Date.now())) throw new SimulatorHttpError(403, 'Request has expired');
+    if (file.endsWith(THUMBNAIL_SUFFIX)) return servePlaceholder(file, response);
+    const found = store.get(projectId, file.replace(/\.[^.]*$/, ''));
+    if (found.kind !== 'found') throw new SimulatorHttpError(404, 'The specified key does not exist.');
+    const { contentType } = accMediaFile(found.photo);
+    await serveFile(response, { identity: `acc/${projectId}/${found.photo.id}`, size: found.photo.size ?? 0, contentType }, fileFaults);
   }
 
   return {
@@ -166,6 +191,7 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
     store,
     requests: server.requests,
     faults: server.faults,
+    fileFaults,
     setTokens: (accepted) => {
       tokens = new Set(accepted);
     },
@@ -210,11 +236,15 @@ function parseAmzDate(text: string): number {
   return Date.parse(text.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
 }
 
-/** What a signed URL points at: a small SVG naming the file, until the signature expires. */
-function servePlaceholder(file: string, params: URLSearchParams, response: ServerResponse): void {
-  const expiresAt = parseAmzDate(params.get('X-Amz-Date') ?? '') + Number(params.get('X-Amz-Expires')) * 1000;
-  // NaN (a parameter missing or malformed) fails this check too.
-  if (!(expiresAt >= Date.now())) throw new SimulatorHttpError(403, 'Request has expired');
+const THUMBNAIL_SUFFIX = '_t.jpg';
+
+/** The original file of a media: a JPEG photo or an MP4 video, named after the media's id. */
+export function accMediaFile(photo: AccPhoto): { name: string; contentType: string } {
+  return photo.mediaType === 'VIDEO' ? { name: `${photo.id}.mp4`, contentType: 'video/mp4' } : { name: `${photo.id}.jpg`, contentType: 'image/jpeg' };
+}
+
+/** A thumbnail: a small SVG naming the file. */
+function servePlaceholder(file: string, response: ServerResponse): void {
   const label = file.replace(/[^\w.-]/g, '');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="100%" height="100%" fill="#d8dee4"/><text x="16" y="128" font-family="sans-serif" font-size="14">${label}</text></svg>`;
   response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'private, max-age=60' });

@@ -1,0 +1,34 @@
+import { GatewayError } from '../../errors';
+import type { GraphQLContext } from '../../graphql/context';
+import type { MaterialsProductType, MaterialsVisualQuality } from '../../upstream/materials/model';
+import type { ImportableFile } from '../importableFile';
+import { resolvePhotoSource } from './photoSource';
+
+/** What an import reads from: a typed reference to a vendor's object, never a URL from the client. */
+export type ImportSourceRef =
+  /** A Photo's global id (an ACC photo or video). */
+  | { kind: 'photo'; photoId: string }
+  | {
+      kind: 'material';
+      orderId: string;
+      assignmentId: string;
+      productType: MaterialsProductType;
+      visualQuality?: MaterialsVisualQuality;
+      materialId: string;
+    }
+  /** Content Hub's order id. */
+  | { kind: 'downloadOrder'; orderId: string };
+
+/**
+ * The file `ref` names, found now with the caller's credentials and read scopes; read later
+ * through `open`. Every refusal is a GatewayError (docs/assets.md#imports lists the codes).
+ */
+export function resolveImportSource(ref: ImportSourceRef, context: GraphQLContext): Promise<ImportableFile> {
+  switch (ref.kind) {
+    case 'photo':
+      return resolvePhotoSource(ref.photoId, context);
+    case 'material':
+    case 'downloadOrder':
+      return Promise.reject(new GatewayError('BAD_USER_INPUT', `Importing a ${ref.kind} is not available yet.`));
+  }
+}

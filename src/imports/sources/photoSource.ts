@@ -1,0 +1,45 @@
+import { GatewayError, badUserInput } from '../../errors';
+import type { GraphQLContext } from '../../graphql/context';
+import { fromGlobalId } from '../../graphql/relay/globalId';
+import type { AccPhoto } from '../../upstream/acc/model';
+import type { ImportableFile } from '../importableFile';
+import { filenameFromDisposition, withExtensionFor } from './fileNames';
+import { assertMayReadSource } from './sourceAccess';
+import { vendorFile } from './vendorFile';
+
+/**
+ * An ACC photo or video by its global id: fetched again now, with `include=signedUrls` and the
+ * caller's ACC token, for a fresh signed URL (they live a minute). ACC's 404 and 410 come back
+ * as NOT_FOUND and GONE; no ACC token is UNAUTHENTICATED, as for the photo fields.
+ */
+export async function resolvePhotoSource(photoId: string, context: GraphQLContext): Promise<ImportableFile> {
+  const id = fromGlobalId(photoId);
+  if (id.type !== 'Photo') throw badUserInput(`"${photoId.slice(0, 64)}" is not the ID of a Photo.`);
+  assertMayReadSource('Photo', context.caller);
+  const [projectId, accPhotoId] = id.keys as [string, string];
+  const token = context.accToken.require();
+  const photo = await context.upstreams.acc.getPhoto(context.scope, token, projectId, accPhotoId);
+  const fileUrl = photo.signedUrls?.fileUrl;
+  if (!fileUrl) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The acc API sent the photo without the signed URL asked for.', { upstream: 'acc' });
+  return vendorFile({ upstream: 'acc', url: fileUrl, ...fileFacts(photo, fileUrl), size: photo.size ?? null }, context);
+}
+
+/**
+ * Name and type as the signed URL will serve them (S3's response-content-disposition and
+ * response-content-type), else from the media: its id, and JPEG or MP4 by its media type.
+ */
+function fileFacts(photo: AccPhoto, fileUrl: string): { filename: string; contentType: string } {
+  const params = signedUrlParams(fileUrl);
+  const contentType = params.get('response-content-type') || (photo.mediaType === 'VIDEO' ? 'video/mp4' : 'image/jpeg');
+  const disposition = params.get('response-content-disposition');
+  const filename = (disposition && filenameFromDisposition(disposition)) || withExtensionFor(photo.id, contentType);
+  return { filename, contentType };
+}
+
+function signedUrlParams(url: string): URLSearchParams {
+  try {
+    return new URL(url).searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
+}
