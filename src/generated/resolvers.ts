@@ -13,6 +13,8 @@ import type { AssetUploadResult } from '../graphql/assets/resolvers';
 import type { FetchedDownloadOrder } from '../upstream/contentHub/client';
 import type { DownloadOrderCreateResult, DownloadOrderPage, DownloadOrderEdgeModel, TargetPage, TargetEdgeModel } from '../graphql/downloadOrders/resolvers';
 import type { DownloadOrderTargetResource, ContentHubLink } from '../upstream/contentHub/model';
+import type { AssetImportState, ImportFailure } from '../imports/jobs/importState';
+import type { AssetImportResult, AssetImportManyResult } from '../graphql/imports/resolvers';
 import type { GraphQLContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -102,6 +104,99 @@ export type AssetDownloadInput = {
   assetId: Scalars['ID']['input'];
   download: DownloadConfigurationInput;
 };
+
+/**
+ * A file being moved from a vendor into the partner asset store. Only who started it can read it.
+ * Finished imports stay readable for an hour. With a shared Redis (REDIS_URL) every replica can
+ * read any import, and an import outlives a restart of the gateway; one whose gateway process
+ * stopped before it ended is FAILED with the code IMPORT_LOST. Needs the scope `assets:write`.
+ */
+export type AssetImport = Node & {
+  __typename?: 'AssetImport';
+  /** The created asset, once SUCCEEDED (reading it needs `assets:read`). */
+  asset?: Maybe<Asset>;
+  /** Bytes moved so far. */
+  bytesDone: Scalars['SafeInt']['output'];
+  /** When it ended; null while QUEUED or RUNNING. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it ended without an asset, when FAILED or CANCELLED. */
+  error?: Maybe<AssetImportError>;
+  /** The file's name at its source. */
+  filename: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** What kind of vendor object the file comes from. */
+  source: AssetImportSourceKind;
+  /** When the transfer started; null while QUEUED (and for an import cancelled before it ran). */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: AssetImportStatus;
+  /** The file's size, when the source or its download tells it. */
+  totalBytes?: Maybe<Scalars['SafeInt']['output']>;
+};
+
+export type AssetImportError = {
+  __typename?: 'AssetImportError';
+  /**
+   * Stable, for code to branch on: an error code of the gateway (e.g. PAYLOAD_TOO_LARGE,
+   * NOT_FOUND, GONE, UPSTREAM_UNAVAILABLE), CANCELLED, or IMPORT_LOST when the gateway process
+   * running the import stopped before it ended.
+   */
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type AssetImportInput = {
+  /** Display name; defaults to the file's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  source: AssetImportSource;
+  /** PRIVATE (the default) needs the gateway's credentials to read; PUBLIC can be read by anyone. */
+  visibility?: AssetVisibility;
+};
+
+export type AssetImportManyPayload = {
+  __typename?: 'AssetImportManyPayload';
+  /** The imports started, in the order of their inputs (refused inputs have none). */
+  assetImports: Array<AssetImport>;
+  /** One entry per refused input, with its path. */
+  userErrors: Array<UserError>;
+};
+
+export type AssetImportPayload = {
+  __typename?: 'AssetImportPayload';
+  /** The import; null when the input was refused. */
+  assetImport?: Maybe<AssetImport>;
+  userErrors: Array<UserError>;
+};
+
+/**
+ * Where an import's file comes from: exactly one of the fields (BAD_USER_INPUT otherwise, as an
+ * `INVALID` userError). Never a URL: the gateway downloads only what the vendor itself returns
+ * for the object named here.
+ */
+export type AssetImportSource = {
+  /** A completed download order's ZIP, by Content Hub's order id (as `Query.downloadOrder(id:)` takes). Needs the scope `download-orders:read`. */
+  downloadOrder?: InputMaybe<Scalars['ID']['input']>;
+  /** A material of an assignment. Needs the scope `materials:read`. */
+  material?: InputMaybe<MaterialImportSource>;
+  /** An ACC photo or video, by its global id (`Photo.id`). Needs `x-acc-token` (or the init payload's) to read it. */
+  photo?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type AssetImportSourceKind =
+  | 'DOWNLOAD_ORDER'
+  | 'MATERIAL'
+  | 'PHOTO';
+
+export type AssetImportStatus =
+  /** Cancelled with `assetImportCancel` before it ended; no asset was made. */
+  | 'CANCELLED'
+  /** Ended without an asset: `error` says why. */
+  | 'FAILED'
+  /** Waiting for a free slot (IMPORT_MAX_RUNNING_PER_CALLER, IMPORT_MAX_RUNNING); imports start in the order they came. */
+  | 'QUEUED'
+  /** Transferring. */
+  | 'RUNNING'
+  /** Done: `asset` is the created asset. */
+  | 'SUCCEEDED';
 
 export type AssetUploadInput = {
   file: Scalars['Upload']['input'];
@@ -449,6 +544,17 @@ export type MaterialFile = {
   size: Scalars['SafeInt']['output'];
 };
 
+/** A material of an assignment, named as `Assignment.materials` lists it. */
+export type MaterialImportSource = {
+  assignmentId: Scalars['ID']['input'];
+  /** The material's id (`Material.id`'s vendor id, as the materials list answers it). */
+  materialId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+  productType: ProductType;
+  /** Photo products only: HD (the default) or WEB renditions. */
+  visualQuality?: InputMaybe<VisualQuality>;
+};
+
 export type MediaGroupDownloadInput = {
   download: DownloadConfigurationInput;
   /** Content Hub's media group id. */
@@ -464,6 +570,29 @@ export type MediaUrls = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Creates an asset in the partner store from a file one of the vendors holds, moved vendor to
+   * vendor by the gateway (streamed, never held in memory or on disk). The source is looked up
+   * now, with your credentials (its read scope and, for ACC, your ACC token); the transfer runs
+   * afterwards as a job: the answer comes at once with the import QUEUED or RUNNING. Follow it
+   * with `Subscription.assetImportProgress` or `Query.assetImport`. A file over the upload size
+   * cap (UPLOAD_MAX_FILE_BYTES) fails with PAYLOAD_TOO_LARGE and leaves no asset. A source that
+   * cannot be imported (missing, expired, not yours to read, or more of your imports waiting
+   * than allowed) is a `userErrors` entry. Needs the scope `assets:write`.
+   */
+  assetImport: AssetImportPayload;
+  /**
+   * Cancels an import you started: a waiting one is dropped, a running one has both its vendor
+   * requests (the download and the upload) aborted. It ends CANCELLED and makes no asset. An
+   * import that has ended cannot be cancelled (a `userErrors` entry). Needs the scope `assets:write`.
+   */
+  assetImportCancel: AssetImportPayload;
+  /**
+   * Starts several imports at once, as `assetImport` does each: every input refused gets a
+   * `userErrors` entry with its path (e.g. ["inputs", "3", "source"]), the others are started.
+   * Needs the scope `assets:write`.
+   */
+  assetImportMany: AssetImportManyPayload;
   /**
    * Uploads one file to the asset store, streamed through the gateway as it arrives (never held
    * in memory or on disk). Send it as a GraphQL multipart request with an
@@ -486,6 +615,21 @@ export type Mutation = {
    * too (without it `downloadOrder` is null with FORBIDDEN, though the order was created).
    */
   downloadOrderCreate: DownloadOrderCreatePayload;
+};
+
+
+export type MutationAssetImportArgs = {
+  input: AssetImportInput;
+};
+
+
+export type MutationAssetImportCancelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAssetImportManyArgs = {
+  inputs: Array<AssetImportInput>;
 };
 
 
@@ -740,6 +884,11 @@ export type Query = {
    * The store's record of the file comes once, with the upload (`AssetUploadPayload.record`).
    */
   asset?: Maybe<Asset>;
+  /**
+   * An asset import you started, as it is now; null with NOT_FOUND for an id you did not start.
+   * Needs the scope `assets:write`.
+   */
+  assetImport?: Maybe<AssetImport>;
   /** A Content Hub download order by its id. Null, with NOT_FOUND, when there is none. */
   downloadOrder?: Maybe<DownloadOrder>;
   /**
@@ -781,6 +930,11 @@ export type Query = {
 
 export type QueryAssetArgs = {
   key: Scalars['ID']['input'];
+};
+
+
+export type QueryAssetImportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -854,12 +1008,24 @@ export type SortDirection =
 export type Subscription = {
   __typename?: 'Subscription';
   /**
+   * An import you started: as it is now, then again on each change (progress at most every 250 ms,
+   * a change of status at once); completes after its final state (SUCCEEDED, FAILED or
+   * CANCELLED). Over graphql-ws (WebSocket) at the GraphQL path. An id you did not start ends the
+   * subscription at once with NOT_FOUND. Needs the scope `assets:write`.
+   */
+  assetImportProgress: AssetImport;
+  /**
    * The order now, then again whenever its status or download location changes; completes when
    * the order reaches a final status (COMPLETED, FAILED, CANCELLED, ARCHIVED). Over graphql-ws
    * (WebSocket) at the GraphQL path. Needs the scope `download-orders:read`: without it the
    * subscription ends at once with an error and nothing is polled.
    */
   downloadOrderWatch: DownloadOrder;
+};
+
+
+export type SubscriptionAssetImportProgressArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -888,10 +1054,22 @@ export type UserError = {
 
 /** Why a mutation refused its input. */
 export type UserErrorCode =
+  /** Your token lacks the scope the source needs. */
+  | 'FORBIDDEN'
+  /** The source existed but has expired or was removed. */
+  | 'GONE'
+  /** The import has ended and cannot be cancelled. */
+  | 'IMPORT_FINISHED'
+  /** More of your imports wait than IMPORT_MAX_QUEUED_PER_CALLER allows; try again when some have ended. */
+  | 'IMPORT_LIMIT_EXCEEDED'
   /** The input is not acceptable as given. */
   | 'INVALID'
+  /** The source does not exist (or is not yours to read). */
+  | 'NOT_FOUND'
   /** The vendor refused the content (for example its type or size). */
-  | 'REJECTED_BY_VENDOR';
+  | 'REJECTED_BY_VENDOR'
+  /** The source's vendor could not be asked (an outage, a timeout, the operation's vendor-call cap); try again. */
+  | 'UNAVAILABLE';
 
 export type UserRenditionInput = {
   culture?: InputMaybe<Scalars['String']['input']>;
@@ -1006,6 +1184,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   ;
   Node:
     | ( AssetRef )
+    | ( AssetImportState )
     | ( AssignmentRef )
     | ( DeletedAccPhoto )
     | ( FetchedDownloadOrder )
@@ -1019,6 +1198,14 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 export type ResolversTypes = {
   Asset: ResolverTypeWrapper<AssetRef>;
   AssetDownloadInput: AssetDownloadInput;
+  AssetImport: ResolverTypeWrapper<AssetImportState>;
+  AssetImportError: ResolverTypeWrapper<ImportFailure>;
+  AssetImportInput: AssetImportInput;
+  AssetImportManyPayload: ResolverTypeWrapper<AssetImportManyResult>;
+  AssetImportPayload: ResolverTypeWrapper<AssetImportResult>;
+  AssetImportSource: AssetImportSource;
+  AssetImportSourceKind: AssetImportSourceKind;
+  AssetImportStatus: AssetImportStatus;
   AssetUploadInput: AssetUploadInput;
   AssetUploadPayload: ResolverTypeWrapper<AssetUploadResult>;
   AssetUploadRecord: ResolverTypeWrapper<CompanyAsset>;
@@ -1051,6 +1238,7 @@ export type ResolversTypes = {
   MaterialConnection: ResolverTypeWrapper<MaterialPage>;
   MaterialEdge: ResolverTypeWrapper<MaterialPageEdge>;
   MaterialFile: ResolverTypeWrapper<VendorMaterialFile>;
+  MaterialImportSource: MaterialImportSource;
   MediaGroupDownloadInput: MediaGroupDownloadInput;
   MediaUrls: ResolverTypeWrapper<AccAssetUrls>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1090,6 +1278,12 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Asset: AssetRef;
   AssetDownloadInput: AssetDownloadInput;
+  AssetImport: AssetImportState;
+  AssetImportError: ImportFailure;
+  AssetImportInput: AssetImportInput;
+  AssetImportManyPayload: AssetImportManyResult;
+  AssetImportPayload: AssetImportResult;
+  AssetImportSource: AssetImportSource;
   AssetUploadInput: AssetUploadInput;
   AssetUploadPayload: AssetUploadResult;
   AssetUploadRecord: CompanyAsset;
@@ -1119,6 +1313,7 @@ export type ResolversParentTypes = {
   MaterialConnection: MaterialPage;
   MaterialEdge: MaterialPageEdge;
   MaterialFile: VendorMaterialFile;
+  MaterialImportSource: MaterialImportSource;
   MediaGroupDownloadInput: MediaGroupDownloadInput;
   MediaUrls: AccAssetUrls;
   Mutation: Record<PropertyKey, never>;
@@ -1201,6 +1396,35 @@ export type AssetResolvers<ContextType = GraphQLContext, ParentType extends Reso
   updated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   visibility?: Resolver<Maybe<ResolversTypes['AssetVisibility']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssetImportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetImport'] = ResolversParentTypes['AssetImport']> = {
+  asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType>;
+  bytesDone?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['AssetImportError']>, ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AssetImportSourceKind'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AssetImportStatus'], ParentType, ContextType>;
+  totalBytes?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AssetImportErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetImportError'] = ResolversParentTypes['AssetImportError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AssetImportManyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetImportManyPayload'] = ResolversParentTypes['AssetImportManyPayload']> = {
+  assetImports?: Resolver<Array<ResolversTypes['AssetImport']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type AssetImportPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetImportPayload'] = ResolversParentTypes['AssetImportPayload']> = {
+  assetImport?: Resolver<Maybe<ResolversTypes['AssetImport']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type AssetUploadPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AssetUploadPayload'] = ResolversParentTypes['AssetUploadPayload']> = {
@@ -1364,13 +1588,16 @@ export type MediaUrlsResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assetImport?: Resolver<ResolversTypes['AssetImportPayload'], ParentType, ContextType, RequireFields<MutationAssetImportArgs, 'input'>>;
+  assetImportCancel?: Resolver<ResolversTypes['AssetImportPayload'], ParentType, ContextType, RequireFields<MutationAssetImportCancelArgs, 'id'>>;
+  assetImportMany?: Resolver<ResolversTypes['AssetImportManyPayload'], ParentType, ContextType, RequireFields<MutationAssetImportManyArgs, 'inputs'>>;
   assetUpload?: Resolver<ResolversTypes['AssetUploadPayload'], ParentType, ContextType, RequireFields<MutationAssetUploadArgs, 'input'>>;
   assetUploadMany?: Resolver<Array<Maybe<ResolversTypes['AssetUploadPayload']>>, ParentType, ContextType, RequireFields<MutationAssetUploadManyArgs, 'inputs'>>;
   downloadOrderCreate?: Resolver<ResolversTypes['DownloadOrderCreatePayload'], ParentType, ContextType, RequireFields<MutationDownloadOrderCreateArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Asset' | 'Assignment' | 'DeletedPhoto' | 'DownloadOrder' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Asset' | 'AssetImport' | 'Assignment' | 'DeletedPhoto' | 'DownloadOrder' | 'Order' | 'Photo' | 'Project', ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -1448,6 +1675,7 @@ export type ProjectResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   asset?: Resolver<Maybe<ResolversTypes['Asset']>, ParentType, ContextType, RequireFields<QueryAssetArgs, 'key'>>;
+  assetImport?: Resolver<Maybe<ResolversTypes['AssetImport']>, ParentType, ContextType, RequireFields<QueryAssetImportArgs, 'id'>>;
   downloadOrder?: Resolver<Maybe<ResolversTypes['DownloadOrder']>, ParentType, ContextType, RequireFields<QueryDownloadOrderArgs, 'id'>>;
   downloadOrders?: Resolver<ResolversTypes['DownloadOrderConnection'], ParentType, ContextType, Partial<QueryDownloadOrdersArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -1477,6 +1705,7 @@ export type SignedMediaUrlsResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  assetImportProgress?: SubscriptionResolver<ResolversTypes['AssetImport'], "assetImportProgress", ParentType, ContextType, RequireFields<SubscriptionAssetImportProgressArgs, 'id'>>;
   downloadOrderWatch?: SubscriptionResolver<ResolversTypes['DownloadOrder'], "downloadOrderWatch", ParentType, ContextType, RequireFields<SubscriptionDownloadOrderWatchArgs, 'id'>>;
 };
 
@@ -1508,6 +1737,10 @@ export type VideoMaterialResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Asset?: AssetResolvers<ContextType>;
+  AssetImport?: AssetImportResolvers<ContextType>;
+  AssetImportError?: AssetImportErrorResolvers<ContextType>;
+  AssetImportManyPayload?: AssetImportManyPayloadResolvers<ContextType>;
+  AssetImportPayload?: AssetImportPayloadResolvers<ContextType>;
   AssetUploadPayload?: AssetUploadPayloadResolvers<ContextType>;
   AssetUploadRecord?: AssetUploadRecordResolvers<ContextType>;
   Assignment?: AssignmentResolvers<ContextType>;

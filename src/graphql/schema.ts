@@ -6,6 +6,7 @@ import { authorizeSchema } from '../access/authorization';
 import type { Resolvers } from '../generated/resolvers';
 import { assetResolvers } from './assets/resolvers';
 import { downloadOrderResolvers } from './downloadOrders/resolvers';
+import { importResolvers } from './imports/resolvers';
 import { materialResolvers } from './materials/resolvers';
 import { nodeResolvers } from './node/resolvers';
 import { photoResolvers } from './photos/resolvers';
@@ -28,7 +29,7 @@ export function loadTypeDefs(directory = findSchemaDirectory()): string[] {
 }
 
 /** Every domain's resolvers, for the plain schema and the federation subgraph alike. */
-export const RESOLVERS: Resolvers[] = [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers];
+export const RESOLVERS: Resolvers[] = [scalarResolvers, nodeResolvers, photoResolvers, materialResolvers, assetResolvers, downloadOrderResolvers, importResolvers];
 
 /**
  * The executable schema, described as the SDL says and enforcing its `@authenticated` /

@@ -35,6 +35,45 @@ export type AssetDownloadInput = {
   download: DownloadConfigurationInput;
 };
 
+export type AssetImportInput = {
+  /** Display name; defaults to the file's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  source: AssetImportSource;
+  /** PRIVATE (the default) needs the gateway's credentials to read; PUBLIC can be read by anyone. */
+  visibility?: AssetVisibility;
+};
+
+/**
+ * Where an import's file comes from: exactly one of the fields (BAD_USER_INPUT otherwise, as an
+ * `INVALID` userError). Never a URL: the gateway downloads only what the vendor itself returns
+ * for the object named here.
+ */
+export type AssetImportSource = {
+  /** A completed download order's ZIP, by Content Hub's order id (as `Query.downloadOrder(id:)` takes). Needs the scope `download-orders:read`. */
+  downloadOrder?: InputMaybe<Scalars['ID']['input']>;
+  /** A material of an assignment. Needs the scope `materials:read`. */
+  material?: InputMaybe<MaterialImportSource>;
+  /** An ACC photo or video, by its global id (`Photo.id`). Needs `x-acc-token` (or the init payload's) to read it. */
+  photo?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type AssetImportSourceKind =
+  | 'DOWNLOAD_ORDER'
+  | 'MATERIAL'
+  | 'PHOTO';
+
+export type AssetImportStatus =
+  /** Cancelled with `assetImportCancel` before it ended; no asset was made. */
+  | 'CANCELLED'
+  /** Ended without an asset: `error` says why. */
+  | 'FAILED'
+  /** Waiting for a free slot (IMPORT_MAX_RUNNING_PER_CALLER, IMPORT_MAX_RUNNING); imports start in the order they came. */
+  | 'QUEUED'
+  /** Transferring. */
+  | 'RUNNING'
+  /** Done: `asset` is the created asset. */
+  | 'SUCCEEDED';
+
 export type AssetUploadInput = {
   file: Scalars['Upload']['input'];
   /** Display name; defaults to the file's name. */
@@ -107,6 +146,17 @@ export type DownloadOrderStatus =
 export type DownloadOrderType =
   | 'CUSTOM'
   | 'STANDARD';
+
+/** A material of an assignment, named as `Assignment.materials` lists it. */
+export type MaterialImportSource = {
+  assignmentId: Scalars['ID']['input'];
+  /** The material's id (`Material.id`'s vendor id, as the materials list answers it). */
+  materialId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+  productType: ProductType;
+  /** Photo products only: HD (the default) or WEB renditions. */
+  visualQuality?: InputMaybe<VisualQuality>;
+};
 
 export type MediaGroupDownloadInput = {
   download: DownloadConfigurationInput;
@@ -205,10 +255,22 @@ export type TargetSelectionInput = {
 
 /** Why a mutation refused its input. */
 export type UserErrorCode =
+  /** Your token lacks the scope the source needs. */
+  | 'FORBIDDEN'
+  /** The source existed but has expired or was removed. */
+  | 'GONE'
+  /** The import has ended and cannot be cancelled. */
+  | 'IMPORT_FINISHED'
+  /** More of your imports wait than IMPORT_MAX_QUEUED_PER_CALLER allows; try again when some have ended. */
+  | 'IMPORT_LIMIT_EXCEEDED'
   /** The input is not acceptable as given. */
   | 'INVALID'
+  /** The source does not exist (or is not yours to read). */
+  | 'NOT_FOUND'
   /** The vendor refused the content (for example its type or size). */
-  | 'REJECTED_BY_VENDOR';
+  | 'REJECTED_BY_VENDOR'
+  /** The source's vendor could not be asked (an outage, a timeout, the operation's vendor-call cap); try again. */
+  | 'UNAVAILABLE';
 
 export type UserRenditionInput = {
   culture?: InputMaybe<Scalars['String']['input']>;
@@ -230,6 +292,7 @@ export type AssetByIdQueryVariables = Exact<{
 
 export type AssetByIdQuery = { node:
     | { __typename: 'Asset', key: string, contentUrl: string, id: string }
+    | { __typename: 'AssetImport', id: string }
     | { __typename: 'Assignment', id: string }
     | { __typename: 'DeletedPhoto', id: string }
     | { __typename: 'DownloadOrder', id: string }

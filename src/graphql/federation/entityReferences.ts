@@ -12,6 +12,9 @@ import type { NodeTypeName } from '../relay/globalId';
 
 const vendorId = z.string().min(1);
 
+/** Every Node type is an entity but AssetImport: an import is its starter's alone, never another subgraph's to reference. */
+type EntityTypeName = Exclude<NodeTypeName, 'AssetImport'>;
+
 /**
  * Each entity's `@key` fields (schema/federation/entities.graphql), read from a representation
  * into the vendor keys its global ID holds, so a reference is fetched like `node(id)`.
@@ -27,14 +30,14 @@ const KEY_FIELDS = {
     .transform(({ order, assignmentId }) => [order.orderId, assignmentId]),
   Asset: z.object({ key: vendorId }).transform(({ key }) => [key]),
   DownloadOrder: z.object({ orderId: vendorId }).transform(({ orderId }) => [orderId]),
-} satisfies Record<NodeTypeName, z.ZodType<string[]>>;
+} satisfies Record<EntityTypeName, z.ZodType<string[]>>;
 
 /**
  * Resolves one representation. Called in the same tick for every representation of an
  * `_entities` request, so photo and download order lookups meet in the request's DataLoaders
  * and batch.
  */
-async function resolveReference(type: NodeTypeName, representation: unknown, context: GraphQLContext): Promise<NodeParent> {
+async function resolveReference(type: EntityTypeName, representation: unknown, context: GraphQLContext): Promise<NodeParent> {
   const keys = KEY_FIELDS[type].safeParse(representation);
   if (!keys.success) throw badUserInput(`A ${type} representation needs its key fields as non-empty strings.`);
   const entity = await fetchNode[type](keys.data, context);
@@ -68,18 +71,18 @@ function resolveEntities(
   return representations.map((representation) => entryOrError(resolveEntity(representation)));
 }
 
-function entityTypeOf(representation: unknown): NodeTypeName | undefined {
+function entityTypeOf(representation: unknown): EntityTypeName | undefined {
   const type = (representation as { __typename?: unknown } | null)?.__typename;
-  return typeof type === 'string' && Object.hasOwn(KEY_FIELDS, type) ? (type as NodeTypeName) : undefined;
+  return typeof type === 'string' && Object.hasOwn(KEY_FIELDS, type) ? (type as EntityTypeName) : undefined;
 }
 
 /** `__resolveReference` of every entity, as @apollo/subgraph calls it: (representation, context). */
 export const entityReferenceResolvers = Object.fromEntries(
-  (Object.keys(KEY_FIELDS) as NodeTypeName[]).map((type) => [
+  (Object.keys(KEY_FIELDS) as EntityTypeName[]).map((type) => [
     type,
     { __resolveReference: (representation: unknown, context: GraphQLContext) => resolveReference(type, representation, context) },
   ]),
-) as Record<NodeTypeName, { __resolveReference(representation: unknown, context: GraphQLContext): Promise<NodeParent> }>;
+) as Record<EntityTypeName, { __resolveReference(representation: unknown, context: GraphQLContext): Promise<NodeParent> }>;
 
 /** Replaces @apollo/subgraph's `_entities` resolver (see resolveEntities). */
 export const entitiesResolvers: IResolvers<unknown, GraphQLContext> = { Query: { _entities: resolveEntities } };

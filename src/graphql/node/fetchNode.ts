@@ -2,6 +2,7 @@ import type { ResolversParentTypes } from '../../generated/resolvers';
 import { AccProjectRef } from '../../upstream/acc/refs';
 import { AssetRef } from '../../upstream/assets/refs';
 import { AssignmentRef, OrderRef } from '../../upstream/materials/refs';
+import { importOwnerOf } from '../../imports/jobs/importIds';
 import type { GraphQLContext } from '../context';
 import type { NodeTypeName } from '../relay/globalId';
 
@@ -19,4 +20,6 @@ export const fetchNode: Record<NodeTypeName, (keys: string[], context: GraphQLCo
   Assignment: ([orderId, assignmentId]) => new AssignmentRef(orderId!, assignmentId!),
   Asset: ([key]) => new AssetRef(key!),
   DownloadOrder: ([orderId], { loaders }) => loaders.downloadOrder.load(orderId!),
+  // Only who started an import can read it: anyone else's id is NOT_FOUND.
+  AssetImport: async ([importId], { imports, caller }) => imports.read(importId!, importOwnerOf(caller) ?? ''),
 };

@@ -2,7 +2,7 @@ import { badUserInput } from '../../errors';
 import { decodeOpaque, encodeOpaque } from './opaque';
 
 /** The object types a global ID can name, with how many vendor keys identify one. */
-const KEY_COUNTS = { Photo: 2, Project: 1, Order: 1, Assignment: 2, Asset: 1, DownloadOrder: 1 } as const;
+const KEY_COUNTS = { Photo: 2, Project: 1, Order: 1, Assignment: 2, Asset: 1, DownloadOrder: 1, AssetImport: 1 } as const;
 export type NodeTypeName = keyof typeof KEY_COUNTS;
 
 export interface DecodedGlobalId {
