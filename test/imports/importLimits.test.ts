@@ -1,6 +1,8 @@
+import { fromGlobalId } from '../../src/graphql/relay/globalId';
 import { expectHealthy } from '../helpers/health';
 import { CANCEL, MIB, addPhoto, awaitImport, importPhoto, otherCaller, startImport } from '../helpers/imports';
 import type { ImportView, UserErrorView } from '../helpers/imports';
+import { captureLogs } from '../helpers/logCapture';
 import { scrape, total } from '../helpers/prometheus';
 import { startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
@@ -84,5 +86,34 @@ describe("an import's lookups and the operation's vendor-call cap", () => {
     // The transfers are the jobs' own calls, not the operation's: both finish.
     for (const view of body.data!.assetImportMany.assetImports) expect((await awaitImport(stack, view.id)).status).toBe('SUCCEEDED');
     await expectHealthy(stack);
+  });
+});
+
+describe('the upload size cap on imports, and their log lines', () => {
+  const logs = captureLogs('info');
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { UPLOAD_MAX_FILE_BYTES: String(MIB) }, logger: logs.logger });
+  });
+  afterAll(() => stack.close());
+
+  it('fails a file over UPLOAD_MAX_FILE_BYTES with PAYLOAD_TOO_LARGE, before anything reaches the store', async () => {
+    const photo = await addPhoto(stack, 2 * MIB);
+    const uploads = stack.assets.requests.length;
+    const started = await importPhoto(stack, photo.id);
+    expect(await awaitImport(stack, started.id)).toMatchObject({ status: 'FAILED', asset: null, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(stack.assets.requests.length).toBe(uploads);
+  });
+
+  it('logs each import as it starts and ends: id, caller, source, bytes, duration, outcome; never a signed URL', async () => {
+    const photo = await addPhoto(stack, 1000);
+    const started = await importPhoto(stack, photo.id);
+    await awaitImport(stack, started.id);
+    const jobId = fromGlobalId(started.id).keys[0];
+    const lines = logs.lines().filter((line) => line['importId'] === jobId);
+    expect(lines.map((line) => line.msg)).toEqual(['asset import started', 'asset import ended']);
+    expect(lines[0]).toMatchObject({ sub: 'test-editor', source: 'photo' });
+    expect(lines[1]).toMatchObject({ sub: 'test-editor', source: 'photo', bytes: 1000, outcome: 'SUCCEEDED', durationMs: expect.any(Number) });
+    expect(logs.raw.join('\n')).not.toContain('X-Amz-Signature');
   });
 });
