@@ -86,7 +86,7 @@ describe('Assignment.materials', () => {
   }
 
   const vendorList = (product: MaterialsProductType, quality: 'HD' | 'WEB' = 'HD', [order, assignment]: string[] = [ORDER, ASSIGNMENT]) =>
-    stack.materials.store.list(order!, assignment!, product).map((material) => present(material, quality));
+    stack.materials.store.list(order!, assignment!, product).map((material) => present(material, quality, stack.materials.url));
 
   const byModification = (list: VendorMaterial[]) =>
     [...list].sort((a, b) => Date.parse(a.modifiedAt) - Date.parse(b.modifiedAt) || (a.id < b.id ? -1 : 1));

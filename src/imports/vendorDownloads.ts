@@ -16,10 +16,21 @@ export interface VendorDownloadsOptions {
 }
 
 /**
+ * What a vendor's own API needs to serve a file on its own origin (Content Hub's ZIPs: "both
+ * are sent with every request"). Sent only to a URL on exactly `origin`.
+ */
+export interface DownloadCredentials {
+  /** The vendor API's origin, e.g. https://acme.sitecorecontenthub.cloud */
+  origin: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
  * Downloads of the files vendors point at (ACC's signed URLs, a material's URL, a download
  * order's ZIP), for asset imports. Only the vendor-returned URL is fetched, only on a trusted
- * origin, and never with credentials: a signed URL needs none, and one vendor's token must never
- * reach another's host. Redirects are not followed (undici's request follows none), so a URL
+ * origin, and without credentials unless the file is on the vendor API's own origin and that
+ * API needs them there (DownloadCredentials): a signed URL needs none, and one vendor's token
+ * must never reach another's host. Redirects are not followed (undici's request follows none), so a URL
  * cannot lead off the trusted origins; a 3xx is UPSTREAM_BAD_RESPONSE.
  */
 export class VendorDownloads {
@@ -36,14 +47,16 @@ export class VendorDownloads {
     return this.originOf(url) !== undefined;
   }
 
-  async open(upstream: UpstreamName, url: string, signal: AbortSignal): Promise<Download> {
+  /** Downloads `url`; `credentials` go along only when `url` is on their own origin. */
+  async open(upstream: UpstreamName, url: string, signal: AbortSignal, credentials?: DownloadCredentials): Promise<Download> {
     const origin = this.originOf(url);
     if (!origin) {
       throw new GatewayError('UPSTREAM_BAD_RESPONSE', `The ${upstream} API points this file at a host IMPORT_DOWNLOAD_ORIGINS does not trust.`, { upstream });
     }
     let response;
     try {
-      response = await request(url, { dispatcher: this.agent, signal });
+      const headers = credentials && new URL(credentials.origin).origin === origin ? credentials.headers : undefined;
+      response = await request(url, { dispatcher: this.agent, signal, headers });
     } catch (error) {
       if (signal.aborted) throw signal.reason ?? error;
       throw new GatewayError('UPSTREAM_UNAVAILABLE', `The ${upstream} file could not be downloaded (${(error as Error).message}).`, { upstream }, { retryable: false });

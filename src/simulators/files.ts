@@ -30,7 +30,7 @@ export function simulatedFileBytes(identity: string, size: number): Readable {
         return;
       }
       const chunk = Buffer.from(block.subarray(0, Math.min(BLOCK_BYTES, size - sent)));
-      chunk.writeUInt32BE((sent / BLOCK_BYTES) >>> 0, 0);
+      if (chunk.length >= 4) chunk.writeUInt32BE((sent / BLOCK_BYTES) >>> 0, 0);
       sent += chunk.length;
       this.push(chunk);
     },
@@ -42,7 +42,9 @@ export type FileFault =
   /** The file answers this status instead (404: gone from storage; 410: deleted). */
   | { kind: 'status'; status: 404 | 410 }
   /** The answer declares the whole file, and the socket is destroyed after `bytes` of its body. */
-  | { kind: 'cutAfter'; bytes: number };
+  | { kind: 'cutAfter'; bytes: number }
+  /** A 302 to `location` (S3 and CDNs redirect; a download must never follow one off its origins). */
+  | { kind: 'redirect'; location: string };
 
 /** A simulator's switch for file faults: for the next `times` file requests, or until cleared. */
 export class FileFaults {
@@ -76,11 +78,18 @@ export interface SimulatedFile {
 export async function serveFile(response: ServerResponse, file: SimulatedFile, faults: FileFaults): Promise<void> {
   const fault = faults.take();
   if (fault?.kind === 'status') throw new SimulatorHttpError(fault.status, fault.status === 410 ? 'The file was deleted' : 'The file cannot be found');
+  if (fault?.kind === 'redirect') {
+    response.writeHead(302, { location: fault.location, 'content-length': 0 }).end();
+    return;
+  }
   response.writeHead(200, { 'content-type': file.contentType, 'content-length': file.size });
   const body = simulatedFileBytes(file.identity, fault ? Math.min(fault.bytes, file.size) : file.size);
   if (fault) {
-    body.once('end', () => response.socket?.destroy());
-    body.pipe(response, { end: false });
+    // Each chunk flushed before the next, so the cut falls exactly after `bytes`.
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      await new Promise<void>((flushed) => response.write(chunk, () => flushed()));
+    }
+    response.socket?.destroy();
     return;
   }
   try {

@@ -8,6 +8,8 @@ import type { ImportableFile } from '../../src/imports/importableFile';
 import { resolveImportSource } from '../../src/imports/sources';
 import type { ImportSourceRef } from '../../src/imports/sources';
 import { DEMO } from '../../src/simulators/acc/seed';
+import { link, orderResource } from '../../src/simulators/contentHub/seed';
+import { MATERIALS_DEMO, materialFileUrl } from '../../src/simulators/materials/seed';
 import { simulatedFileBytes } from '../../src/simulators/files';
 import { startVendors } from '../helpers/executionContext';
 import type { Vendors } from '../helpers/executionContext';
@@ -42,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => vendors.close());
 afterEach(() => {
-  vendors.acc.fileFaults.clear();
+  for (const simulator of [vendors.acc, vendors.materials, vendors.contentHub]) simulator.fileFaults.clear();
 });
 
 const resolve = (ref: ImportSourceRef, caller: Caller = FULL) => resolveImportSource(ref, vendors.context(caller));
@@ -106,6 +108,171 @@ describe('photo sources', () => {
     vendors.acc.fileFaults.inject({ kind: 'cutAfter', bytes: MIB });
     const download = await file.open(new AbortController().signal);
     expect(download.size).toBe(3 * MIB + 17);
+    await expect(sha256(download.body)).rejects.toThrow();
+  });
+});
+
+describe('material sources', () => {
+  const { orderId, assignmentId } = MATERIALS_DEMO;
+  const times = { createdAt: '2025-06-01T10:00:00.000Z', modifiedAt: '2025-06-01T10:00:00.000Z' };
+  const documentRef = (materialId: string): ImportSourceRef => ({ kind: 'material', orderId, assignmentId, productType: 'DOCUMENTS', materialId });
+  beforeAll(() => {
+    vendors.materials.store.add(orderId, assignmentId, 'DOCUMENTS', {
+      id: 'report-big',
+      type: 'DOCUMENT',
+      url: materialFileUrl(orderId, assignmentId, 'report-big.pdf'),
+      fileName: 'Survey report.pdf',
+      contentType: 'application/pdf',
+      fileSize: 3 * MIB + 5,
+      ...times,
+    });
+    vendors.materials.store.add(orderId, assignmentId, 'DOCUMENTS', {
+      id: 'report-elsewhere',
+      type: 'DOCUMENT',
+      url: 'https://cdn.elsewhere.example/report.pdf',
+      fileName: 'report.pdf',
+      contentType: 'application/pdf',
+      fileSize: 10,
+      ...times,
+    });
+  });
+
+  it('resolves a material to the file the vendor lists, and reads the bytes the vendor serves', async () => {
+    const before = vendors.materials.requests.length;
+    const file = await resolve(documentRef('report-big'));
+    expect(file).toMatchObject({ upstream: 'materials', filename: 'Survey report.pdf', contentType: 'application/pdf', size: 3 * MIB + 5 });
+    expect(vendors.materials.requests.slice(before).map((request) => [request.path, request.query])).toEqual([
+      [`/orders/${orderId}/assignments/${assignmentId}/materials`, { productType: 'DOCUMENTS' }],
+    ]);
+    const expected = await sha256(simulatedFileBytes(`materials${materialFileUrl(orderId, assignmentId, 'report-big.pdf')}`, 3 * MIB + 5));
+    expect(await readAll(file)).toEqual({ ...expected, declared: 3 * MIB + 5 });
+  });
+
+  it('resolves a photo material in the quality asked for', async () => {
+    const ref = (visualQuality: 'HD' | 'WEB'): ImportSourceRef => ({
+      kind: 'material',
+      orderId,
+      assignmentId,
+      productType: 'GROUND_PHOTO',
+      visualQuality,
+      materialId: 'ord-1001-a1-ground_photo-001',
+    });
+    const [hd, web] = await Promise.all([resolve(ref('HD')), resolve(ref('WEB'))]);
+    expect([hd.size, web.size]).toEqual([6_041_000, 453_100]);
+    expect(await readAll(web)).toMatchObject({ bytes: 453_100, declared: 453_100 });
+  });
+
+  it('reads a whole assignment with one Materials call per product', async () => {
+    const context = vendors.context(FULL);
+    const before = vendors.materials.requests.length;
+    const ids = ['001', '002', '003'].map((n) => `ord-1001-a1-floor_plan-${n}`);
+    const settled = await Promise.allSettled(
+      ids.map((materialId) => resolveImportSource({ kind: 'material', orderId, assignmentId, productType: 'FLOOR_PLAN', materialId }, context)),
+    );
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(vendors.materials.requests.length - before).toBe(1);
+  });
+
+  it.each([
+    ['a material the assignment does not have', documentRef('no-such-material'), 'NOT_FOUND'],
+    ['an assignment the vendor does not know', { kind: 'material', orderId, assignmentId: 'A404', productType: 'DOCUMENTS', materialId: 'x' }, 'NOT_FOUND'],
+    ['a virtual tour (a result link, no file)', { kind: 'material', orderId, assignmentId, productType: 'VIRTUAL_TOUR', materialId: 'ord-1001-a1-virtual_tour-001' }, 'BAD_USER_INPUT'],
+    ['a visual quality for a product that has none', { kind: 'material', orderId, assignmentId, productType: 'VIDEO', visualQuality: 'HD', materialId: 'x' }, 'BAD_USER_INPUT'],
+    ['a file on an origin IMPORT_DOWNLOAD_ORIGINS does not trust', documentRef('report-elsewhere'), 'UPSTREAM_BAD_RESPONSE'],
+  ] as const)('refuses %s with %s', async (_case, ref, code) => {
+    await expect(resolve(ref)).rejects.toMatchObject({ code });
+  });
+
+  it('refuses a caller without materials:read before calling the vendor', async () => {
+    const before = vendors.materials.requests.length;
+    await expect(resolve(documentRef('report-big'), callerWith('assets:write', 'download-orders:read'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Assignment needs the scope materials:read.',
+    });
+    await expect(resolve(documentRef('report-big'), ANONYMOUS)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(vendors.materials.requests.length).toBe(before);
+  });
+
+  it.each([
+    [{ kind: 'status', status: 404 }, { code: 'NOT_FOUND' }],
+    [{ kind: 'status', status: 410 }, { code: 'GONE' }],
+    [{ kind: 'redirect', location: 'https://cdn.elsewhere.example/report.pdf' }, { code: 'UPSTREAM_BAD_RESPONSE', details: { upstreamStatus: 302 } }],
+  ] as const)('surfaces the file answering %j as %j', async (fault, error) => {
+    const file = await resolve(documentRef('report-big'));
+    vendors.materials.fileFaults.inject(fault);
+    await expect(file.open(new AbortController().signal)).rejects.toMatchObject(error);
+  });
+
+  it('surfaces a file cut short as a stream error', async () => {
+    const file = await resolve(documentRef('report-big'));
+    vendors.materials.fileFaults.inject({ kind: 'cutAfter', bytes: 100_000 });
+    const download = await file.open(new AbortController().signal);
+    await expect(sha256(download.body)).rejects.toThrow();
+  });
+});
+
+describe('download order sources', () => {
+  const completed = 1004;
+  const orderRef = (orderId: number | string): ImportSourceRef => ({ kind: 'downloadOrder', orderId: String(orderId) });
+  beforeAll(() => {
+    const origin = vendors.contentHub.url;
+    vendors.contentHub.store.put(
+      orderResource(origin, 5001, { targetCount: 2, status: 'Completed', download_location: link(`${origin}/api/downloads/5001.zip`, 'Site photos.zip') }),
+      [1, 2],
+      new Date(),
+      2 * MIB + 3,
+    );
+    vendors.contentHub.store.put(orderResource(origin, 5002, { targetCount: 1, status: 'Completed' }), [1]);
+    vendors.contentHub.store.put(orderResource(origin, 5003, { targetCount: 1, status: 'Shelved' }), [1]);
+  });
+
+  it("resolves a completed order to its ZIP, named by the link's title, and reads it with Content Hub's credentials", async () => {
+    const file = await resolve(orderRef(5001));
+    expect(file).toMatchObject({ upstream: 'contentHub', filename: 'Site photos.zip', contentType: 'application/zip', size: null });
+    const expected = await sha256(simulatedFileBytes('contentHub/order-5001.zip', 2 * MIB + 3));
+    expect(await readAll(file)).toEqual({ ...expected, declared: 2 * MIB + 3 });
+    expect(vendors.contentHub.requests.at(-1)).toMatchObject({ path: '/api/downloads/5001.zip', status: 200 });
+  });
+
+  it("names a ZIP whose link has no title after the order", async () => {
+    const origin = vendors.contentHub.url;
+    vendors.contentHub.store.put(orderResource(origin, 5004, { targetCount: 1, status: 'Completed', download_location: link(`${origin}/api/downloads/5004.zip`) }), [1]);
+    expect(await resolve(orderRef(5004))).toMatchObject({ filename: 'order-5004.zip' });
+  });
+
+  it.each([
+    ['an order not yet completed', orderRef(1001), 'BAD_USER_INPUT', /is CREATED/],
+    ['an archived order, though it has a download location', orderRef(1007), 'BAD_USER_INPUT', /is ARCHIVED/],
+    ['a completed order without a download location', orderRef(5002), 'BAD_USER_INPUT', /COMPLETED without a download location/],
+    ['an order in a status this gateway does not know', orderRef(5003), 'BAD_USER_INPUT', /"Shelved"/],
+    ['an order Content Hub does not know', orderRef(999_999), 'NOT_FOUND', /./],
+  ] as const)('refuses %s with %s', async (_case, ref, code, message) => {
+    await expect(resolve(ref)).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+
+  it('refuses a caller without download-orders:read before calling Content Hub', async () => {
+    const before = vendors.contentHub.requests.length;
+    await expect(resolve(orderRef(completed), callerWith('materials:read', 'assets:write'))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'DownloadOrder needs the scope download-orders:read.',
+    });
+    expect(vendors.contentHub.requests.length).toBe(before);
+  });
+
+  it.each([
+    [{ kind: 'status', status: 404 }, 'NOT_FOUND'],
+    [{ kind: 'status', status: 410 }, 'GONE'],
+  ] as const)('surfaces the ZIP answering %j as %s', async (fault, code) => {
+    const file = await resolve(orderRef(completed));
+    vendors.contentHub.fileFaults.inject(fault);
+    await expect(file.open(new AbortController().signal)).rejects.toMatchObject({ code });
+  });
+
+  it('surfaces a ZIP cut short as a stream error', async () => {
+    const file = await resolve(orderRef(completed));
+    vendors.contentHub.fileFaults.inject({ kind: 'cutAfter', bytes: 1000 });
+    const download = await file.open(new AbortController().signal);
+    expect(download.size).toBe(MIB);
     await expect(sha256(download.body)).rejects.toThrow();
   });
 });

@@ -25,17 +25,17 @@ export function filenameFromDisposition(disposition: string): string | undefined
   const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
   if (extended) {
     try {
-      return baseName(decodeURIComponent(extended[1]!.trim()));
+      return safeFileName(decodeURIComponent(extended[1]!.trim()));
     } catch {
       // A malformed percent-encoding: fall back to the plain parameter.
     }
   }
   const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition);
-  return baseName((plain?.[1] ?? plain?.[2] ?? '').trim());
+  return safeFileName((plain?.[1] ?? plain?.[2] ?? '').trim());
 }
 
 /** A name without any directory part or control characters; undefined when nothing is left. */
-function baseName(name: string): string | undefined {
+export function safeFileName(name: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   const base = name.replace(/[\u0000-\u001f\u007f]/g, '').split(/[/\\]/).pop()!.trim();
   return base === '' || base === '.' || base === '..' ? undefined : base;

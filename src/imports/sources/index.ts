@@ -1,21 +1,15 @@
-import { GatewayError } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
-import type { MaterialsProductType, MaterialsVisualQuality } from '../../upstream/materials/model';
 import type { ImportableFile } from '../importableFile';
+import { resolveDownloadOrderSource } from './downloadOrderSource';
+import { resolveMaterialSource } from './materialSource';
+import type { MaterialSourceRef } from './materialSource';
 import { resolvePhotoSource } from './photoSource';
 
 /** What an import reads from: a typed reference to a vendor's object, never a URL from the client. */
 export type ImportSourceRef =
   /** A Photo's global id (an ACC photo or video). */
   | { kind: 'photo'; photoId: string }
-  | {
-      kind: 'material';
-      orderId: string;
-      assignmentId: string;
-      productType: MaterialsProductType;
-      visualQuality?: MaterialsVisualQuality;
-      materialId: string;
-    }
+  | ({ kind: 'material' } & MaterialSourceRef)
   /** Content Hub's order id. */
   | { kind: 'downloadOrder'; orderId: string };
 
@@ -28,7 +22,8 @@ export function resolveImportSource(ref: ImportSourceRef, context: GraphQLContex
     case 'photo':
       return resolvePhotoSource(ref.photoId, context);
     case 'material':
+      return resolveMaterialSource(ref, context);
     case 'downloadOrder':
-      return Promise.reject(new GatewayError('BAD_USER_INPUT', `Importing a ${ref.kind} is not available yet.`));
+      return resolveDownloadOrderSource(ref.orderId, context);
   }
 }

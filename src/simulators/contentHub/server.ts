@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { SimulatorHttpError, bearerToken, pathSegments, readJsonBody, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
+import { FileFaults, serveFile } from '../files';
 import type { RecordedRequest, SimulatorOptions, SimulatorRequest } from '../http';
 import { CONTENT_HUB_CLIENT_ID_HEADER } from '../../upstream/contentHub/model';
 import { listItemIn, pageFieldsIn } from './forms';
@@ -34,6 +35,8 @@ export interface ContentHubSimulatorOptions extends SimulatorOptions {
   completionMs?: number;
   /** How many demo orders to seed (default CONTENT_HUB_DEMO.orderCount); the benchmark walks more. */
   orderCount?: number;
+  /** Bytes of an order's ZIP (src/simulators/files.ts) unless the stored order says (default 1 MiB). */
+  zipBytes?: number;
 }
 
 export interface ContentHubSimulator {
@@ -41,6 +44,8 @@ export interface ContentHubSimulator {
   store: DownloadOrderStore;
   requests: RecordedRequest[];
   faults: FaultInjector;
+  /** Faults of the ZIP downloads alone (404, 410, a body cut short), the API answering normally. */
+  fileFaults: FileFaults;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
 
   const completionMs = options.completionMs ?? 5_000;
   const timers = new Set<NodeJS.Timeout>();
+  const fileFaults = new FileFaults();
 
   const server = await startSimulatorServer(async (request, response) => {
     const token = bearerToken(request);
@@ -61,6 +67,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
       throw new SimulatorHttpError(401, 'Unknown or missing client ID');
     }
     const [api, downloadorders, orderId, targets, entityId, ...rest] = pathSegments(request.url);
+    if (request.method === 'GET' && api === 'api' && downloadorders === 'downloads' && orderId && targets === undefined) return serveZip(request, response);
     if (api !== 'api' || downloadorders !== 'downloadorders' || rest.length) throw new SimulatorHttpError(404, 'Not found');
     if (request.method === 'POST' && orderId === undefined) return createOrder(request, response);
     if (request.method !== 'GET') throw new SimulatorHttpError(404, 'Not found');
@@ -136,6 +143,15 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     sendJson(response, 201, created.order, { 'last-modified': created.lastModified.toUTCString() });
   }
 
+  /** An order's ZIP, at the download_location it was given (so only once the order has one). */
+  function serveZip(request: SimulatorRequest, response: ServerResponse): Promise<void> {
+    const at = (href: string) => URL.canParse(href, origin) && new URL(href, origin).pathname === request.url.pathname;
+    const stored = store!.list().find(({ order }) => order.download_location && at(order.download_location.href));
+    if (!stored) throw new SimulatorHttpError(404, 'Download not found');
+    const size = stored.zipBytes ?? options.zipBytes ?? 1024 * 1024;
+    return serveFile(response, { identity: `contentHub/order-${stored.order.order_id}.zip`, size, contentType: 'application/zip' }, fileFaults);
+  }
+
   function sendPage(request: SimulatorRequest, response: ServerResponse, base: string, items: unknown[], extra: object): void {
     const skipText = request.url.searchParams.get('skip') ?? '0';
     if (!/^\d+$/.test(skipText)) throw new SimulatorHttpError(400, 'skip must be a non-negative integer');
@@ -161,6 +177,7 @@ export async function startContentHubSimulator(options: ContentHubSimulatorOptio
     store,
     requests: server.requests,
     faults: server.faults,
+    fileFaults,
     close: () => {
       for (const timer of timers) clearTimeout(timer);
       return server.close();

@@ -6,6 +6,8 @@ export interface StoredOrder {
   targets: number[];
   /** Whole seconds, as HTTP dates carry them. */
   lastModified: Date;
+  /** The size of its ZIP, once it has one; unset: the simulator's `zipBytes`. */
+  zipBytes?: number;
 }
 
 /** The simulator's download orders, in id order. */
@@ -20,8 +22,8 @@ export class DownloadOrderStore {
     return this.orders.get(orderId);
   }
 
-  put(order: DownloadOrderResource, targets: number[], lastModified = new Date()): StoredOrder {
-    const stored = { order, targets, lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000) };
+  put(order: DownloadOrderResource, targets: number[], lastModified = new Date(), zipBytes?: number): StoredOrder {
+    const stored = { order, targets, lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000), zipBytes };
     this.orders.set(order.order_id, stored);
     return stored;
   }
@@ -34,6 +36,6 @@ export class DownloadOrderStore {
     const stored = this.orders.get(orderId);
     if (!stored) throw new Error(`No order ${orderId}`);
     const next = Math.max(at.getTime(), stored.lastModified.getTime() + 1_000);
-    this.put({ ...stored.order, ...changes }, stored.targets, new Date(next));
+    this.put({ ...stored.order, ...changes }, stored.targets, new Date(next), stored.zipBytes);
   }
 }

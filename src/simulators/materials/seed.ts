@@ -17,8 +17,13 @@ const DEMO_ASSIGNMENTS: Array<[orderId: string, assignmentId: string, Partial<Re
   ['ORD-1002', 'A1', { GROUND_PHOTO: 12, COMMERCIAL_STAGING: 8, COMMERCIAL_RENDERING: 4, VIDEO: 1, VIRTUAL_TOUR: 2, FLOOR_PLAN: 1, DOCUMENTS: 2 }],
 ];
 
-/** Where the vendor's CDN serves delivered files (the demo never downloads them). */
-const FILE_ORIGIN = 'https://cdn.media-vendor.example';
+/**
+ * Where a delivered file lives: a path on the simulator's own origin (MaterialsStore keeps URLs
+ * relative to it, so the server can serve them), `fileSize` bytes of src/simulators/files.ts.
+ */
+export function materialFileUrl(orderId: string, assignmentId: string, name: string): string {
+  return `/files/${encodeURIComponent(orderId)}/${encodeURIComponent(assignmentId)}/${name}`;
+}
 
 export function seedDemoMaterials(): MaterialsStore {
   const store = new MaterialsStore();
@@ -44,7 +49,7 @@ function demoMaterial(
   at: string,
 ): StoredMaterial {
   const id = `${orderId}-${assignmentId}-${productType}-${String(index).padStart(3, '0')}`.toLowerCase();
-  const fileUrl = (name: string) => `${FILE_ORIGIN}/files/${orderId}/${assignmentId}/${name}`;
+  const fileUrl = (name: string) => materialFileUrl(orderId, assignmentId, name);
   const times = { createdAt: at, modifiedAt: at };
   if (isPhotoProduct(productType)) {
     const fileName = `${id}.jpg`;

@@ -2,6 +2,7 @@ import { MATERIALS_PRODUCT_TYPES, MATERIALS_VISUAL_QUALITIES, isPhotoProduct } f
 import type { MaterialsProductType, MaterialsResponse, MaterialsVisualQuality } from '../../upstream/materials/model';
 import { SimulatorHttpError, bearerToken, pathSegments, sendJson, startSimulatorServer } from '../http';
 import type { FaultInjector } from '../faults';
+import { FileFaults, serveFile } from '../files';
 import type { RecordedRequest, SimulatorOptions } from '../http';
 import { MATERIALS_DEMO, seedDemoMaterials } from './seed';
 import { present } from './store';
@@ -25,14 +26,24 @@ export interface MaterialsSimulator {
   store: MaterialsStore;
   requests: RecordedRequest[];
   faults: FaultInjector;
+  /** Faults of the delivered files alone (404, 410, a body cut short), the API answering normally. */
+  fileFaults: FileFaults;
   close(): Promise<void>;
 }
 
 export async function startMaterialsSimulator(options: MaterialsSimulatorOptions = {}): Promise<MaterialsSimulator> {
   const tokens = new Set(options.tokens ?? [MATERIALS_DEMO.token]);
   const store = options.store ?? seedDemoMaterials();
+  const fileFaults = new FileFaults();
+  let origin = '';
 
-  const server = await startSimulatorServer((request, response) => {
+  const server = await startSimulatorServer(async (request, response) => {
+    // Delivered files, as a CDN serves them: no token (the doc names none for them).
+    if (request.method === 'GET' && request.url.pathname.startsWith('/files/')) {
+      const file = store.fileAt(request.url.pathname);
+      if (!file) throw new SimulatorHttpError(404, 'Not found');
+      return serveFile(response, file, fileFaults);
+    }
     const token = bearerToken(request);
     if (!token || !tokens.has(token)) throw new SimulatorHttpError(401, 'Missing or invalid bearer token');
     const [orders, orderId, assignments, assignmentId, materials, ...rest] = pathSegments(request.url);
@@ -57,10 +68,11 @@ export async function startMaterialsSimulator(options: MaterialsSimulatorOptions
       materials: store
         .list(orderId, assignmentId, productType)
         .filter((material) => since === undefined || Date.parse(material.modifiedAt) >= since)
-        .map((material) => present(material, visualQuality ?? 'HD')),
+        .map((material) => present(material, visualQuality ?? 'HD', origin)),
     };
     sendJson(response, 200, body);
   }, options);
+  origin = server.url;
 
-  return { url: server.url, store, requests: server.requests, faults: server.faults, close: server.close };
+  return { url: server.url, store, requests: server.requests, faults: server.faults, fileFaults, close: server.close };
 }

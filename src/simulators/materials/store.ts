@@ -4,8 +4,9 @@ import type {
   VendorMaterial,
   VendorPhotoMaterial,
 } from '../../upstream/materials/model';
+import type { SimulatedFile } from '../files';
 
-/** One file of a photo in one quality. */
+/** One file of a photo in one quality. Its `url`, like every stored one, may be relative to the simulator. */
 export interface PhotoRendition {
   url: string;
   fileSize: number;
@@ -44,6 +45,18 @@ export class MaterialsStore {
     this.assignments.set(key, deliverables);
   }
 
+  /** The delivered file at this path of the simulator's origin, if one is there. */
+  fileAt(path: string): SimulatedFile | undefined {
+    for (const deliverables of this.assignments.values()) {
+      for (const material of [...deliverables.values()].flat()) {
+        const files = 'renditions' in material ? Object.values(material.renditions).map((rendition) => ({ ...material, ...rendition })) : [material];
+        const file = files.find((candidate) => candidate.url === path);
+        if (file && 'fileSize' in file) return { identity: `materials${path}`, size: file.fileSize, contentType: file.contentType };
+      }
+    }
+    return undefined;
+  }
+
   /** The vendor re-delivering a material: its modifiedAt moves to `at`. */
   touch(orderId: string, assignmentId: string, productType: MaterialsProductType, materialId: string, at: Date): void {
     const material = this.list(orderId, assignmentId, productType).find((candidate) => candidate.id === materialId);
@@ -52,9 +65,13 @@ export class MaterialsStore {
   }
 }
 
-/** A stored material as the vendor answers it, in the quality asked for. */
-export function present(material: StoredMaterial, quality: MaterialsVisualQuality): VendorMaterial {
-  if (!('renditions' in material)) return material;
-  const { renditions, ...photo } = material;
+/** A stored material as the vendor answers it, in the quality asked for, its URL absolute. */
+export function present(material: StoredMaterial, quality: MaterialsVisualQuality, origin: string): VendorMaterial {
+  const presented: VendorMaterial = 'renditions' in material ? presentPhoto(material, quality) : { ...material };
+  presented.url = new URL(presented.url, origin).href;
+  return presented;
+}
+
+function presentPhoto({ renditions, ...photo }: StoredPhoto, quality: MaterialsVisualQuality): VendorPhotoMaterial {
   return { ...photo, ...renditions[quality], visualQuality: quality };
 }

@@ -1,5 +1,6 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GatewayError } from '../../errors';
+import type { DownloadCredentials } from '../../imports/vendorDownloads';
 import type { UpstreamScope } from '../http/callLog';
 import { RevalidationCache } from '../http/revalidationCache';
 import { ServiceTokenClient } from '../http/serviceTokenClient';
@@ -55,6 +56,11 @@ export class ContentHubClient extends ServiceTokenClient {
   /** "Both are sent with every request"; the doc names no header for the client ID (see the model). */
   protected override authorization(): Record<string, string> {
     return { ...super.authorization(), ...(this.clientId ? { [CONTENT_HUB_CLIENT_ID_HEADER]: this.clientId } : {}) };
+  }
+
+  /** What a download on Content Hub's own origin (an order's ZIP) needs, as every request there does. */
+  downloadCredentials(): DownloadCredentials {
+    return { origin: this.http.origin, headers: this.authorization() };
   }
 
   /**
