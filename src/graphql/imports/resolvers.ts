@@ -1,6 +1,6 @@
 import { GatewayError } from '../../errors';
 import type { AssetImportInput, AssetImportSource, Resolvers, UserError, UserErrorCode } from '../../generated/resolvers';
-import { ImportFinishedError, ImportLimitError } from '../../imports/jobs/assetImports';
+import { ImportFinishedError, ImportLimitError, importNotFound } from '../../imports/jobs/assetImports';
 import { importOwnerOf } from '../../imports/jobs/importIds';
 import type { AssetImportState, ImportSourceKind } from '../../imports/jobs/importState';
 import { resolveImportSource } from '../../imports/sources';
@@ -36,10 +36,11 @@ function ownerOf(context: GraphQLContext): string {
   return owner;
 }
 
-/** The job id inside an AssetImport's global id; undefined for the id of anything else. */
-function importIdOf(id: string): string | undefined {
+/** The job id inside an AssetImport's global id; the id of anything else names no import (NOT_FOUND). */
+function importIdOf(id: string): string {
   const { type, keys } = fromGlobalId(id);
-  return type === 'AssetImport' ? keys[0] : undefined;
+  if (type !== 'AssetImport') importNotFound();
+  return keys[0]!;
 }
 
 /** The one source an input names; undefined unless exactly one is set (graphql-jit does not enforce `@oneOf`). */
@@ -114,11 +115,7 @@ async function startOneOfMany(input: AssetImportInput, field: string[], context:
 
 export const importResolvers: Resolvers = {
   Query: {
-    assetImport: async (_root, { id }, context) => {
-      const importId = importIdOf(id);
-      if (!importId) return null;
-      return context.imports.read(importId, ownerOf(context));
-    },
+    assetImport: (_root, { id }, context) => context.imports.read(importIdOf(id), ownerOf(context)),
   },
 
   Mutation: {
@@ -132,10 +129,8 @@ export const importResolvers: Resolvers = {
     },
     assetImportCancel: async (_root, { id }, context) => {
       const owner = ownerOf(context);
-      const importId = importIdOf(id);
       try {
-        if (!importId) throw new GatewayError('NOT_FOUND', 'No asset import has this id.');
-        return { assetImport: await context.imports.cancel(importId, owner), userErrors: [] };
+        return { assetImport: await context.imports.cancel(importIdOf(id), owner), userErrors: [] };
       } catch (error) {
         if (error instanceof ImportFinishedError) return { assetImport: error.state, userErrors: [{ field: ['id'], code: 'IMPORT_FINISHED', message: error.message }] };
         if (error instanceof GatewayError && error.code === 'NOT_FOUND') return { assetImport: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: error.message }] };
@@ -147,11 +142,7 @@ export const importResolvers: Resolvers = {
   Subscription: {
     assetImportProgress: {
       // Resolves once the import was found: an unknown id is a NOT_FOUND answer, not a broken stream.
-      subscribe: (_root, { id }, context) => {
-        const importId = importIdOf(id);
-        if (!importId) throw new GatewayError('NOT_FOUND', 'No asset import has this id.');
-        return context.imports.watch(importId, ownerOf(context));
-      },
+      subscribe: (_root, { id }, context) => context.imports.watch(importIdOf(id), ownerOf(context)),
       resolve: (state: AssetImportState) => state,
     },
   },

@@ -95,7 +95,7 @@ export class AssetImports {
   async read(id: string, owner: string): Promise<AssetImportState> {
     const live = this.liveJob(id, owner);
     if (live) return live.state;
-    return (await this.stored(id, owner)) ?? notFound();
+    return (await this.stored(id, owner)) ?? importNotFound();
   }
 
   /** Cancels a waiting or running import: CANCELLED, no asset. A finished one is refused (ImportFinishedError). */
@@ -103,13 +103,13 @@ export class AssetImports {
     const job = this.liveJob(id, owner);
     if (!job) {
       const stored = await this.stored(id, owner);
-      if (!stored) return notFound();
+      if (!stored) return importNotFound();
       throw new ImportFinishedError(stored);
     }
     if (job.finished) throw new ImportFinishedError(job.state);
     const waiting = this.queue.remove(job);
     job.abort(CANCELLED, waiting);
-    if (!waiting) await new Promise<void>((resolve) => (job.finished ? resolve() : job.events.on('change', () => job.finished && resolve())));
+    await job.ended;
     return job.state;
   }
 
@@ -117,7 +117,7 @@ export class AssetImports {
   async watch(id: string, owner: string): Promise<AsyncIterableIterator<AssetImportState>> {
     const live = this.liveJob(id, owner);
     if (live) return liveUpdates(live);
-    const first = (await this.stored(id, owner)) ?? notFound();
+    const first = (await this.stored(id, owner)) ?? importNotFound();
     return polledUpdates(first, () => this.stored(id, owner));
   }
 
@@ -135,7 +135,7 @@ export class AssetImports {
     for (const job of this.queue.drain()) job.abort(STOPPED, true);
     const running = [...this.jobs.values()].filter((job) => !job.finished);
     for (const job of running) job.abort(STOPPED, false);
-    await Promise.all(running.map((job) => new Promise<void>((resolve) => (job.finished ? resolve() : job.events.on('change', () => job.finished && resolve())))));
+    await Promise.all(running.map((job) => job.ended));
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
     await Promise.all(this.writes);
@@ -206,6 +206,7 @@ export class ImportFinishedError extends Error {
   }
 }
 
-function notFound(): never {
+/** The answer for any id the caller did not start, so an id tells nothing of anyone else's imports. */
+export function importNotFound(): never {
   throw new GatewayError('NOT_FOUND', 'No asset import has this id (an import is readable only by who started it).');
 }

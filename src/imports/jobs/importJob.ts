@@ -50,6 +50,9 @@ export class ImportJob {
   readonly owner: string;
   private readonly controller = new AbortController();
   private current: AssetImportState;
+  private settle!: () => void;
+  /** Resolves once the job has reached its final state. */
+  readonly ended = new Promise<void>((resolve) => (this.settle = resolve));
   /** Grows with every change, so a watcher can tell whether it has seen the latest. */
   version = 0;
 
@@ -163,6 +166,7 @@ export class ImportJob {
     this.version += 1;
     this.services.changed(this);
     this.events.emit('change');
+    if (this.finished) this.settle();
   }
 }
 
