@@ -1054,9 +1054,9 @@ export type UserError = {
 
 /** Why a mutation refused its input. */
 export type UserErrorCode =
-  /** Your token lacks the scope the source needs. */
+  /** Your token lacks the scope an asset import's source needs. */
   | 'FORBIDDEN'
-  /** The source existed but has expired or was removed. */
+  /** An asset import's source existed but has expired or was removed. */
   | 'GONE'
   /** The import has ended and cannot be cancelled. */
   | 'IMPORT_FINISHED'
@@ -1064,7 +1064,7 @@ export type UserErrorCode =
   | 'IMPORT_LIMIT_EXCEEDED'
   /** The input is not acceptable as given. */
   | 'INVALID'
-  /** The source does not exist (or is not yours to read). */
+  /** No such object: an asset import's source, or the import to cancel (or it is not yours). */
   | 'NOT_FOUND'
   /** The vendor refused the content (for example its type or size). */
   | 'REJECTED_BY_VENDOR'

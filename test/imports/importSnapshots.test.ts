@@ -18,7 +18,7 @@ import type { TestStack } from '../helpers/stack';
 /** The owner digest of the stacks' full-scope token (test/helpers/stack.ts signs it so). */
 const EDITOR = importOwnerOf({ kind: 'token', sub: 'test-editor', clientId: 'mediagraph-tests', scopes: new Set(), expiresAt: 0 })!;
 const ANOTHER_INSTANCE = 'abcdefabcdef';
-const importIdOf = (owner: string, instance = ANOTHER_INSTANCE) => `${instance}.${owner}.${'0'.repeat(24)}`;
+const importIdOf = (owner: string, instance = ANOTHER_INSTANCE) => `${instance}.${owner}.material.${'0'.repeat(24)}`;
 
 describe('imports without a shared cache', () => {
   let stack: TestStack;
@@ -30,7 +30,7 @@ describe('imports without a shared cache', () => {
   it('answers the id of an import another process ran, with no snapshot, FAILED IMPORT_LOST', async () => {
     const { body } = await readImport(stack, toGlobalId('AssetImport', importIdOf(EDITOR)));
     expect(body.errors).toBeUndefined();
-    expect(body.data!.assetImport).toMatchObject({ status: 'FAILED', asset: null, error: { code: 'IMPORT_LOST', message: expect.stringContaining('stopped') } });
+    expect(body.data!.assetImport).toMatchObject({ source: 'MATERIAL', status: 'FAILED', asset: null, error: { code: 'IMPORT_LOST', message: expect.stringContaining('stopped') } });
   });
 
   it("answers such an id of someone else's, one this gateway never made, or a malformed one NOT_FOUND", async () => {
@@ -92,7 +92,7 @@ describe('imports across two gateways sharing one Redis', () => {
     const stale = {
       id,
       owner: EDITOR,
-      source: 'photo',
+      source: 'material',
       filename: 'lost.jpg',
       status: 'RUNNING',
       bytesDone: 10,

@@ -108,7 +108,7 @@ describe('ImportQueue', () => {
 
 describe('ImportSnapshots', () => {
   const state: AssetImportState = {
-    id: 'abcdefabcdef.0123456789abcdef.000000000000000000000000',
+    id: 'abcdefabcdef.0123456789abcdef.photo.000000000000000000000000',
     owner: '0123456789abcdef',
     source: 'photo',
     filename: 'a.jpg',

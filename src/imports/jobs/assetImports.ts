@@ -73,7 +73,7 @@ export class AssetImports {
 
   /** Starts an import in the place `reserve` held: QUEUED, or RUNNING when a slot is free. */
   start(request: NewImport): AssetImportState {
-    const id = newImportId(this.instance, request.owner);
+    const id = newImportId({ instance: this.instance, owner: request.owner, source: request.source });
     const job = new ImportJob(
       { ...request, id },
       {
@@ -154,7 +154,7 @@ export class AssetImports {
     if (state) return state.owner === owner ? state : undefined;
     if (parsed.instance === this.instance) return undefined;
     return lost(
-      { id, owner, source: 'photo', filename: '', status: 'FAILED', bytesDone: 0, totalBytes: null, assetKey: null, error: null, createdAt: 0, startedAt: null, endedAt: null },
+      { id, owner, source: parsed.source, filename: '', status: 'FAILED', bytesDone: 0, totalBytes: null, assetKey: null, error: null, createdAt: 0, startedAt: null, endedAt: null },
       LOST_WITH_ITS_PROCESS,
     );
   }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Caller } from '../../auth/caller';
+import type { ImportSourceKind } from './importState';
 
 /**
  * Who an import belongs to: the token's subject and client. Only they may read or cancel it.
@@ -17,20 +18,21 @@ export function newInstanceId(): string {
   return randomBytes(6).toString('hex');
 }
 
+/** What an id tells without a snapshot: which process made it, for whom, from what kind of source. */
 export interface ImportId {
   instance: string;
   owner: string;
-  id: string;
+  source: ImportSourceKind;
 }
 
-const ID_FORMAT = /^([0-9a-f]{12})\.([0-9a-f]{16})\.[0-9a-f]{24}$/;
+const ID_FORMAT = /^([0-9a-f]{12})\.([0-9a-f]{16})\.(photo|material|downloadOrder)\.[0-9a-f]{24}$/;
 
-export function newImportId(instance: string, owner: string): string {
-  return `${instance}.${owner}.${randomBytes(12).toString('hex')}`;
+export function newImportId({ instance, owner, source }: ImportId): string {
+  return `${instance}.${owner}.${source}.${randomBytes(12).toString('hex')}`;
 }
 
 /** The parts of an import id; undefined for anything this gateway could not have made. */
 export function parseImportId(id: string): ImportId | undefined {
   const match = ID_FORMAT.exec(id);
-  return match ? { instance: match[1]!, owner: match[2]!, id } : undefined;
+  return match ? { instance: match[1]!, owner: match[2]!, source: match[3] as ImportSourceKind } : undefined;
 }

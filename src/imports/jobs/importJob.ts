@@ -128,6 +128,8 @@ export class ImportJob {
     const { file } = this.request;
     const { maxFileBytes, upstreams } = this.services;
     const signal = this.controller.signal;
+    // A size told up front refuses the file before any download.
+    if (file.size !== null && file.size > maxFileBytes) throw fileTooLarge(maxFileBytes);
     const download = await file.open(signal);
     const totalBytes = file.size ?? download.size;
     if (totalBytes !== null && totalBytes > maxFileBytes) {
