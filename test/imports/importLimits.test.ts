@@ -114,6 +114,8 @@ describe('the upload size cap on imports, and their log lines', () => {
     expect(lines.map((line) => line.msg)).toEqual(['asset import started', 'asset import ended']);
     expect(lines[0]).toMatchObject({ sub: 'test-editor', source: 'photo' });
     expect(lines[1]).toMatchObject({ sub: 'test-editor', source: 'photo', bytes: 1000, outcome: 'SUCCEEDED', durationMs: expect.any(Number) });
+    // The refused one of the test before ended with its code.
+    expect(logs.lines().filter((line) => line.msg === 'asset import ended' && line['code'] === 'PAYLOAD_TOO_LARGE')).toHaveLength(1);
     expect(logs.raw.join('\n')).not.toContain('X-Amz-Signature');
   });
 });

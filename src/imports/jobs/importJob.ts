@@ -32,9 +32,12 @@ export interface ImportJobRequest {
   visibility: AssetVisibility;
 }
 
+/** How a job ends without an asset. */
+type EndingFailure = ImportFailure & { status: Extract<ImportStatus, 'FAILED' | 'CANCELLED'> };
+
 /** Why a job's controller was aborted: the caller cancelled it, or the gateway is stopping. */
 export class ImportAbort extends Error {
-  constructor(readonly failure: ImportFailure & { status: Extract<ImportStatus, 'FAILED' | 'CANCELLED'> }) {
+  constructor(readonly failure: EndingFailure) {
     super(failure.message);
   }
 }
@@ -55,12 +58,14 @@ export class ImportJob {
   readonly ended = new Promise<void>((resolve) => (this.settle = resolve));
   /** Grows with every change, so a watcher can tell whether it has seen the latest. */
   version = 0;
+  private readonly log: Logger;
 
   constructor(
     private readonly request: ImportJobRequest,
     private readonly services: ImportJobServices,
   ) {
     this.owner = request.owner;
+    this.log = services.logger.child({ importId: request.id });
     this.events.setMaxListeners(0);
     this.current = {
       id: request.id,
@@ -89,42 +94,29 @@ export class ImportJob {
   /** Runs the transfer to its end; never rejects (its outcome is its state). */
   async run(): Promise<void> {
     if (this.finished) return;
-    const started = Date.now();
-    this.update({ status: 'RUNNING', startedAt: started });
-    const log = this.services.logger.child({ importId: this.request.id });
-    log.info({ sub: this.request.sub, source: this.request.source }, 'asset import started');
+    this.update({ status: 'RUNNING', startedAt: Date.now() });
+    this.log.info({ sub: this.request.sub, source: this.request.source }, 'asset import started');
     try {
-      const assetKey = await this.transfer(log);
+      const assetKey = await this.transfer();
       this.update({ status: 'SUCCEEDED', assetKey, endedAt: Date.now() });
     } catch (error) {
       const reason = this.controller.signal.reason;
-      if (reason instanceof ImportAbort) {
-        this.update({ status: reason.failure.status, error: { code: reason.failure.code, message: reason.failure.message }, endedAt: Date.now() });
-      } else {
-        this.update({ status: 'FAILED', error: failureOf(error), endedAt: Date.now() });
-      }
+      this.endWith(reason instanceof ImportAbort ? reason.failure : { status: 'FAILED', ...failureOf(error) });
     }
-    log.info(
-      {
-        sub: this.request.sub,
-        source: this.request.source,
-        bytes: this.current.bytesDone,
-        durationMs: Date.now() - started,
-        outcome: this.current.status,
-        code: this.current.error?.code,
-      },
-      'asset import ended',
-    );
   }
 
   /** Ends the job as `abort` says: a waiting one at once, a running one once both requests stopped. */
   abort(abort: ImportAbort, waiting: boolean): void {
     if (this.finished) return;
     this.controller.abort(abort);
-    if (waiting) this.update({ status: abort.failure.status, error: { code: abort.failure.code, message: abort.failure.message }, endedAt: Date.now() });
+    if (waiting) this.endWith(abort.failure);
   }
 
-  private async transfer(log: Logger): Promise<string> {
+  private endWith({ status, code, message }: EndingFailure): void {
+    this.update({ status, error: { code, message }, endedAt: Date.now() });
+  }
+
+  private async transfer(): Promise<string> {
     const { file } = this.request;
     const { maxFileBytes, upstreams } = this.services;
     const signal = this.controller.signal;
@@ -150,7 +142,7 @@ export class ImportJob {
     });
     try {
       const record = await upstreams.assets.upload(
-        { signal, calls: new UpstreamCallLog(), log },
+        { signal, calls: new UpstreamCallLog(), log: this.log },
         { name: this.request.name, visibility: this.request.visibility, file: { filename: file.filename, contentType: file.contentType, content: counter } },
       );
       if (!record.key) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The assets API answered the upload without the key of the file.', { upstream: 'assets' });
@@ -168,7 +160,14 @@ export class ImportJob {
     this.version += 1;
     this.services.changed(this);
     this.events.emit('change');
-    if (this.finished) this.settle();
+    if (!this.finished) return;
+    const { bytesDone, status, error, startedAt, createdAt, endedAt } = this.current;
+    // Every end is logged, a waiting import's that never ran included.
+    this.log.info(
+      { sub: this.request.sub, source: this.request.source, bytes: bytesDone, durationMs: endedAt! - (startedAt ?? createdAt), outcome: status, code: error?.code },
+      'asset import ended',
+    );
+    this.settle();
   }
 }
 
