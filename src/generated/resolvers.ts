@@ -584,7 +584,9 @@ export type Mutation = {
   /**
    * Cancels an import you started: a waiting one is dropped, a running one has both its vendor
    * requests (the download and the upload) aborted. It ends CANCELLED and makes no asset. An
-   * import that has ended cannot be cancelled (a `userErrors` entry). Needs the scope `assets:write`.
+   * import that has ended cannot be cancelled (`IMPORT_FINISHED`), nor one another replica of the
+   * gateway runs (`UNAVAILABLE`: only that replica can abort its requests). Needs the scope
+   * `assets:write`.
    */
   assetImportCancel: AssetImportPayload;
   /**
@@ -1068,7 +1070,10 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** The vendor refused the content (for example its type or size). */
   | 'REJECTED_BY_VENDOR'
-  /** The source's vendor could not be asked (an outage, a timeout, the operation's vendor-call cap); try again. */
+  /**
+   * Not now: an asset import's source could not be asked (an outage, a timeout, the operation's
+   * vendor-call cap), or the import to cancel runs on another replica of the gateway; try again.
+   */
   | 'UNAVAILABLE';
 
 export type UserRenditionInput = {

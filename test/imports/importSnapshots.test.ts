@@ -8,7 +8,7 @@ import { fromGlobalId, toGlobalId } from '../../src/graphql/relay/globalId';
 import { importOwnerOf } from '../../src/imports/jobs/importIds';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { expectHealthy } from '../helpers/health';
-import { IMPORT_FIELDS, MIB, PROGRESS, addPhoto, importPhoto, readImport } from '../helpers/imports';
+import { CANCEL, IMPORT_FIELDS, MIB, PROGRESS, addPhoto, importPhoto, readImport } from '../helpers/imports';
 import type { ImportView } from '../helpers/imports';
 import { startRedis } from '../helpers/redis';
 import type { TestRedis } from '../helpers/redis';
@@ -66,12 +66,19 @@ describe('imports across two gateways sharing one Redis', () => {
   const readAt = (url: string, id: string) =>
     postGraphQL<{ assetImport: ImportView | null }>(url, { query: `query($id: ID!) { assetImport(id: $id) { ${IMPORT_FIELDS} } }`, variables: { id } }, bearer(stack.tokens.full));
 
-  it("lets the other replica read and follow an import from its snapshots, to its end", async () => {
+  it('lets the other replica read and follow an import from its snapshots, to its end, but not cancel it', async () => {
     const photo = await addPhoto(stack, MIB);
     stack.assets.faults.inject({ kind: 'latency', ms: 2_500 }, 1);
     const started = await importPhoto(stack, photo.id);
     const there = await readAt(replica.gateway.url, started.id);
     expect(there.body.data!.assetImport).toMatchObject({ id: started.id, status: 'RUNNING' });
+    // Only the process holding the job can abort its requests.
+    const cancelled = await postGraphQL<{ assetImportCancel: { assetImport: ImportView; userErrors: Array<{ code: string }> } }>(
+      replica.gateway.url,
+      { query: CANCEL, variables: { id: started.id } },
+      bearer(stack.tokens.full),
+    );
+    expect(cancelled.body.data!.assetImportCancel).toMatchObject({ assetImport: { status: 'RUNNING' }, userErrors: [{ code: 'UNAVAILABLE' }] });
 
     const client = createClient({ url: replica.gateway.url.replace(/^http/, 'ws'), connectionParams: bearer(stack.tokens.full), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
     const seen: ImportView[] = [];

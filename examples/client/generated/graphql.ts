@@ -269,7 +269,10 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   /** The vendor refused the content (for example its type or size). */
   | 'REJECTED_BY_VENDOR'
-  /** The source's vendor could not be asked (an outage, a timeout, the operation's vendor-call cap); try again. */
+  /**
+   * Not now: an asset import's source could not be asked (an outage, a timeout, the operation's
+   * vendor-call cap), or the import to cancel runs on another replica of the gateway; try again.
+   */
   | 'UNAVAILABLE';
 
 export type UserRenditionInput = {

@@ -1,6 +1,6 @@
 import { GatewayError } from '../../errors';
 import type { AssetImportInput, AssetImportSource, Resolvers, UserError, UserErrorCode } from '../../generated/resolvers';
-import { ImportFinishedError, ImportLimitError, importNotFound } from '../../imports/jobs/assetImports';
+import { ImportElsewhereError, ImportFinishedError, ImportLimitError, importNotFound } from '../../imports/jobs/assetImports';
 import { importOwnerOf } from '../../imports/jobs/importIds';
 import type { AssetImportState, ImportSourceKind } from '../../imports/jobs/importState';
 import { resolveImportSource } from '../../imports/sources';
@@ -133,6 +133,7 @@ export const importResolvers: Resolvers = {
         return { assetImport: await context.imports.cancel(importIdOf(id), owner), userErrors: [] };
       } catch (error) {
         if (error instanceof ImportFinishedError) return { assetImport: error.state, userErrors: [{ field: ['id'], code: 'IMPORT_FINISHED', message: error.message }] };
+        if (error instanceof ImportElsewhereError) return { assetImport: error.state, userErrors: [{ field: ['id'], code: 'UNAVAILABLE', message: error.message }] };
         if (error instanceof GatewayError && error.code === 'NOT_FOUND') return { assetImport: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: error.message }] };
         throw error;
       }

@@ -8,7 +8,7 @@ import { ImportAbort, ImportJob } from './importJob';
 import type { ImportJobRequest } from './importJob';
 import { newImportId, newInstanceId, parseImportId } from './importIds';
 import { ImportQueue } from './importQueue';
-import { LOST_WITH_ITS_PROCESS, lost } from './importState';
+import { FINAL_STATUSES, LOST_WITH_ITS_PROCESS, lost } from './importState';
 import type { AssetImportState } from './importState';
 import { liveUpdates, polledUpdates } from './importUpdates';
 import { HEARTBEAT_MS, ImportSnapshots } from './snapshots';
@@ -98,13 +98,16 @@ export class AssetImports {
     return (await this.stored(id, owner)) ?? importNotFound();
   }
 
-  /** Cancels a waiting or running import: CANCELLED, no asset. A finished one is refused (ImportFinishedError). */
+  /**
+   * Cancels a waiting or running import: CANCELLED, no asset. A finished one is refused
+   * (ImportFinishedError), and so is one another replica runs (ImportElsewhereError): only the
+   * process holding a job can abort its requests.
+   */
   async cancel(id: string, owner: string): Promise<AssetImportState> {
     const job = this.liveJob(id, owner);
     if (!job) {
-      const stored = await this.stored(id, owner);
-      if (!stored) return importNotFound();
-      throw new ImportFinishedError(stored);
+      const stored = (await this.stored(id, owner)) ?? importNotFound();
+      throw FINAL_STATUSES.has(stored.status) ? new ImportFinishedError(stored) : new ImportElsewhereError(stored);
     }
     if (job.finished) throw new ImportFinishedError(job.state);
     const waiting = this.queue.remove(job);
@@ -119,11 +122,6 @@ export class AssetImports {
     if (live) return liveUpdates(live);
     const first = (await this.stored(id, owner)) ?? importNotFound();
     return polledUpdates(first, () => this.stored(id, owner));
-  }
-
-  /** Imports transferring now. */
-  get running(): number {
-    return this.queue.running;
   }
 
   /**
@@ -203,6 +201,13 @@ export class ImportLimitError extends Error {}
 export class ImportFinishedError extends Error {
   constructor(readonly state: AssetImportState) {
     super(`The import has ended (${state.status}); it cannot be cancelled.`);
+  }
+}
+
+/** A cancel of an import another replica runs: told as a userError. */
+export class ImportElsewhereError extends Error {
+  constructor(readonly state: AssetImportState) {
+    super('Another replica of the gateway runs this import, and only it can cancel it; try again (your next request may reach it).');
   }
 }
 
