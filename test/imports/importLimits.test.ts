@@ -1,11 +1,25 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { fromGlobalId } from '../../src/graphql/relay/globalId';
 import { expectHealthy } from '../helpers/health';
-import { CANCEL, MIB, addPhoto, awaitImport, importPhoto, otherCaller, startImport } from '../helpers/imports';
+import { CANCEL, MIB, PROGRESS, addPhoto, awaitImport, importPhoto, otherCaller, startImport } from '../helpers/imports';
 import type { ImportView, UserErrorView } from '../helpers/imports';
 import { captureLogs } from '../helpers/logCapture';
 import { scrape, total } from '../helpers/prometheus';
-import { startStack } from '../helpers/stack';
+import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
+
+/** Every state a progress subscription sends, until it completes. */
+async function follow(stack: TestStack, id: string): Promise<ImportView[]> {
+  const client = createClient({ url: stack.url.replace(/^http/, 'ws'), connectionParams: bearer(stack.tokens.full), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+  const seen: ImportView[] = [];
+  try {
+    for await (const result of client.iterate<{ assetImportProgress: ImportView }>({ query: PROGRESS, variables: { id } })) seen.push(result.data!.assetImportProgress);
+  } finally {
+    await client.dispose();
+  }
+  return seen;
+}
 
 /** Each upload waits this long at the store: imports stay RUNNING that long, and the caps show. */
 const STORE_LATENCY_MS = 600;
@@ -40,7 +54,11 @@ describe('the caps on running and waiting imports', () => {
     expect(theirs.map((view) => view.status)).toEqual(['RUNNING', 'QUEUED']);
     expect(total((await scrape(stack.url)).samples, 'mediagraph_asset_imports_running')).toBe(3);
 
+    // A waiting import's subscription sees it wait, run and end, each status once.
+    const followed = follow(stack, mine[2]!.id);
     const done = await Promise.all(mine.map((view) => awaitImport(stack, view.id)));
+    const statuses = (await followed).map((view) => view.status);
+    expect(statuses.filter((status, index) => status !== statuses[index - 1])).toEqual(['QUEUED', 'RUNNING', 'SUCCEEDED']);
     const theirsDone = await Promise.all(theirs.map((view) => awaitImport(stack, view.id, undefined, second)));
     expect([...done, ...theirsDone].map((view) => view.status)).toEqual(Array(6).fill('SUCCEEDED'));
     // The waiting ones started only as slots freed, in the order they came.
