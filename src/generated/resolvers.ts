@@ -322,6 +322,12 @@ export type DocumentMaterial = Material & {
   __typename?: 'DocumentMaterial';
   createdAt: Scalars['DateTime']['output'];
   file: MaterialFile;
+  /**
+   * True when this gateway could import the file now (`assetImport`): the vendor's URL for it is on
+   * an origin the gateway trusts for downloads (IMPORT_DOWNLOAD_ORIGINS, or the Materials API's
+   * own). Its size is `file.size`. Costs no vendor call of its own.
+   */
+  importable: Scalars['Boolean']['output'];
   materialId: Scalars['ID']['output'];
   modifiedAt: Scalars['DateTime']['output'];
   pageCount?: Maybe<Scalars['Int']['output']>;
@@ -352,6 +358,14 @@ export type DownloadOrder = Node & {
   externalJobReference?: Maybe<Link>;
   hasConversions?: Maybe<Scalars['Boolean']['output']>;
   id: Scalars['ID']['output'];
+  /**
+   * True when this gateway could import the order's ZIP now (`assetImport`): the order is COMPLETED
+   * and has a download location on an origin the gateway trusts for downloads
+   * (IMPORT_DOWNLOAD_ORIGINS, or Content Hub's own). Content Hub does not say a ZIP's size before
+   * it is downloaded, so an import's total is known only once its download starts. Costs no
+   * Content Hub call beyond the ones `status` and `downloadLocation` make.
+   */
+  importable: Scalars['Boolean']['output'];
   modifiedBy?: Maybe<Link>;
   /**
    * When the order last changed: Content Hub's Last-Modified, null only when Content Hub sends
@@ -708,6 +722,13 @@ export type Photo = Node & {
   deletedBy?: Maybe<Scalars['String']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /**
+   * True when this gateway could import the media's file now (`assetImport`): ACC returned a signed
+   * URL for it, on an origin the gateway trusts for downloads (IMPORT_DOWNLOAD_ORIGINS, or ACC's
+   * own). The import fetches a fresh signed URL itself. The size, when ACC says, is `size`. Costs
+   * no ACC call of its own: the gateway reads every photo, listed or not, with its signed URLs.
+   */
+  importable: Scalars['Boolean']['output'];
   /** True when the media is public and visible to everyone in the project. */
   isPublic?: Maybe<Scalars['Boolean']['output']>;
   /** Where the media was captured; null when the device did not record it. */
@@ -779,6 +800,12 @@ export type PhotoMaterial = Material & {
   file: MaterialFile;
   /** Pixels. */
   height?: Maybe<Scalars['Int']['output']>;
+  /**
+   * True when this gateway could import the file now (`assetImport`): the vendor's URL for it is on
+   * an origin the gateway trusts for downloads (IMPORT_DOWNLOAD_ORIGINS, or the Materials API's
+   * own). Its size is `file.size`. Costs no vendor call of its own.
+   */
+  importable: Scalars['Boolean']['output'];
   materialId: Scalars['ID']['output'];
   modifiedAt: Scalars['DateTime']['output'];
   url: Scalars['URL']['output'];
@@ -1089,6 +1116,12 @@ export type VideoMaterial = Material & {
   durationSeconds?: Maybe<Scalars['Float']['output']>;
   file: MaterialFile;
   height?: Maybe<Scalars['Int']['output']>;
+  /**
+   * True when this gateway could import the file now (`assetImport`): the vendor's URL for it is on
+   * an origin the gateway trusts for downloads (IMPORT_DOWNLOAD_ORIGINS, or the Materials API's
+   * own). Its size is `file.size`. Costs no vendor call of its own.
+   */
+  importable: Scalars['Boolean']['output'];
   materialId: Scalars['ID']['output'];
   modifiedAt: Scalars['DateTime']['output'];
   url: Scalars['URL']['output'];
@@ -1482,6 +1515,7 @@ export type DeletedPhotoResolvers<ContextType = GraphQLContext, ParentType exten
 export type DocumentMaterialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentMaterial'] = ResolversParentTypes['DocumentMaterial']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   file?: Resolver<ResolversTypes['MaterialFile'], ParentType, ContextType>;
+  importable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   pageCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1499,6 +1533,7 @@ export type DownloadOrderResolvers<ContextType = GraphQLContext, ParentType exte
   externalJobReference?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
   hasConversions?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   modifiedBy?: Resolver<Maybe<ResolversTypes['Link']>, ParentType, ContextType>;
   modifiedOn?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1627,6 +1662,7 @@ export type PhotoResolvers<ContextType = GraphQLContext, ParentType extends Reso
   deletedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isPublic?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   locked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -1663,6 +1699,7 @@ export type PhotoMaterialResolvers<ContextType = GraphQLContext, ParentType exte
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   file?: Resolver<ResolversTypes['MaterialFile'], ParentType, ContextType>;
   height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  importable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
@@ -1733,6 +1770,7 @@ export type VideoMaterialResolvers<ContextType = GraphQLContext, ParentType exte
   durationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   file?: Resolver<ResolversTypes['MaterialFile'], ParentType, ContextType>;
   height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  importable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   materialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;

@@ -1,5 +1,6 @@
 import { GatewayError } from '../../errors';
 import type { Resolvers, UserError } from '../../generated/resolvers';
+import { isDownloadOrderImportable } from '../../imports/sources/downloadOrderSource';
 import type { FetchedDownloadOrder } from '../../upstream/contentHub/client';
 import type { DownloadOrderTargetResource } from '../../upstream/contentHub/model';
 import { stateOf } from '../../upstream/contentHub/status';
@@ -75,6 +76,10 @@ export const downloadOrderResolvers: Resolvers = {
     modifiedBy: (model, _args, { loaders }) => orderField(model, 'modified_by', loaders),
     modifiedOn: (model, _args, { loaders }) => orderLastModified(model, loaders),
     downloadLocation: (model, _args, { loaders }) => orderField(model, 'download_location', loaders),
+    importable: async (model, _args, { loaders, downloads }) => {
+      const [status, location] = await Promise.all([orderField(model, 'status', loaders), orderField(model, 'download_location', loaders)]);
+      return isDownloadOrderImportable({ status, download_location: location }, downloads);
+    },
     additionalInfo: (model, _args, { loaders }) => orderField(model, 'additional_info', loaders),
     externalJobReference: (model, _args, { loaders }) => orderField(model, 'external_job_reference', loaders),
     culture: (model, _args, { loaders }) => orderField(model, 'culture', loaders),

@@ -1,9 +1,11 @@
 import { badUserInput } from '../../errors';
 import type { Resolvers } from '../../generated/resolvers';
+import { isMaterialImportable } from '../../imports/sources/materialSource';
 import { isPhotoProduct } from '../../upstream/materials/model';
 import type { VendorMaterial } from '../../upstream/materials/model';
 import { AssignmentRef, OrderRef } from '../../upstream/materials/refs';
 import { parseVendorInstant } from '../../upstream/time';
+import type { GraphQLContext } from '../context';
 import { toGlobalId } from '../relay/globalId';
 import { checkPageSize } from '../relay/pageSize';
 import { decodeSyncToken, materialPage, unseenSince } from './materialPage';
@@ -20,6 +22,9 @@ const materialTimes = {
   createdAt: (material: VendorMaterial) => parseVendorInstant('materials', material.createdAt),
   modifiedAt: (material: VendorMaterial) => parseVendorInstant('materials', material.modifiedAt),
 };
+
+/** `importable` of the materials that have a file. */
+const importable = (material: VendorMaterial, _args: unknown, { downloads }: GraphQLContext) => isMaterialImportable(material, downloads);
 
 export const materialResolvers: Resolvers = {
   Query: {
@@ -69,9 +74,9 @@ export const materialResolvers: Resolvers = {
   Material: {
     __resolveType: (material) => TYPENAME_BY_KIND[material.type],
   },
-  PhotoMaterial: { ...materialTimes, file: (photo) => photo },
-  VideoMaterial: { ...materialTimes, file: (video) => video },
-  DocumentMaterial: { ...materialTimes, file: (document) => document },
+  PhotoMaterial: { ...materialTimes, file: (photo) => photo, importable },
+  VideoMaterial: { ...materialTimes, file: (video) => video, importable },
+  DocumentMaterial: { ...materialTimes, file: (document) => document, importable },
   ResultLink: materialTimes,
   MaterialFile: {
     size: (file) => file.fileSize,

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/resolvers';
+import { isPhotoImportable } from '../../imports/sources/photoSource';
 import { AccProjectRef, DeletedAccPhoto } from '../../upstream/acc/refs';
 import { checkPageSize } from '../relay/pageSize';
 import { toGlobalId } from '../relay/globalId';
@@ -50,6 +51,7 @@ export const photoResolvers: Resolvers = {
     updatedAt: instantField((photo) => photo.updatedAt),
     deletedAt: instantField((photo) => photo.deletedAt),
     apiUrls: (photo) => photo.urls ?? null,
+    importable: (photo, _args, { downloads }) => isPhotoImportable(photo, downloads),
   },
 
   SignedMediaUrls: {

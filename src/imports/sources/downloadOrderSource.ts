@@ -1,7 +1,9 @@
 import { badUserInput } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { stateOf } from '../../upstream/contentHub/status';
+import type { ContentHubLink, DownloadOrderResource } from '../../upstream/contentHub/model';
 import type { ImportableFile } from '../importableFile';
+import type { VendorDownloads } from '../vendorDownloads';
 import { safeFileName } from './fileNames';
 import { assertMayReadSource } from './sourceAccess';
 import { vendorFile } from './vendorFile';
@@ -14,9 +16,9 @@ import { vendorFile } from './vendorFile';
 export async function resolveDownloadOrderSource(orderId: string, context: GraphQLContext): Promise<ImportableFile> {
   assertMayReadSource('DownloadOrder', context.caller);
   const { order } = await context.loaders.downloadOrder.load(orderId);
-  const state = stateOf(order.status);
-  const location = order.download_location;
-  if (state !== 'COMPLETED' || !location) {
+  const location = zipLocationOf(order);
+  if (!location) {
+    const state = stateOf(order.status);
     const status = state === 'COMPLETED' ? 'COMPLETED without a download location' : state === 'UNKNOWN' ? `"${order.status ?? ''}"` : state;
     throw badUserInput(`Download order ${orderId} is ${status}: only a COMPLETED order's ZIP can be imported.`);
   }
@@ -34,3 +36,16 @@ export async function resolveDownloadOrderSource(orderId: string, context: Graph
   );
 }
 
+
+type ZipFields = Pick<DownloadOrderResource, 'status' | 'download_location'>;
+
+/** Where a COMPLETED order's ZIP is; undefined for any other order, or one without a location. */
+function zipLocationOf(order: ZipFields): ContentHubLink | undefined {
+  return stateOf(order.status) === 'COMPLETED' ? (order.download_location ?? undefined) : undefined;
+}
+
+/** `DownloadOrder.importable`: COMPLETED, with a download location on a trusted origin. */
+export function isDownloadOrderImportable(order: ZipFields, downloads: VendorDownloads): boolean {
+  const location = zipLocationOf(order);
+  return location !== undefined && downloads.trusts(location.href);
+}

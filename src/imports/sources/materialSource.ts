@@ -1,8 +1,9 @@
 import { GatewayError, badUserInput } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { isPhotoProduct } from '../../upstream/materials/model';
-import type { MaterialsProductType, MaterialsVisualQuality } from '../../upstream/materials/model';
+import type { MaterialsProductType, MaterialsVisualQuality, VendorMaterial } from '../../upstream/materials/model';
 import type { ImportableFile } from '../importableFile';
+import type { VendorDownloads } from '../vendorDownloads';
 import { assertMayReadSource } from './sourceAccess';
 import { vendorFile } from './vendorFile';
 
@@ -32,4 +33,9 @@ export async function resolveMaterialSource(ref: MaterialSourceRef, context: Gra
   }
   if (material.type === 'RESULT_URL') throw badUserInput(`Material ${materialId} is a link (${material.label ?? 'a result URL'}) and has no file to import.`);
   return vendorFile({ upstream: 'materials', url: material.url, filename: material.fileName, contentType: material.contentType, size: material.fileSize }, context);
+}
+
+/** `importable` of a material with a file: the vendor's URL for it is on a trusted origin. */
+export function isMaterialImportable(material: VendorMaterial, downloads: VendorDownloads): boolean {
+  return material.type !== 'RESULT_URL' && downloads.trusts(material.url);
 }

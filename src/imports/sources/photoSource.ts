@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { fromGlobalId } from '../../graphql/relay/globalId';
 import type { AccPhoto } from '../../upstream/acc/model';
 import type { ImportableFile } from '../importableFile';
+import type { VendorDownloads } from '../vendorDownloads';
 import { filenameFromDisposition, withExtensionFor } from './fileNames';
 import { assertMayReadSource } from './sourceAccess';
 import { vendorFile } from './vendorFile';
@@ -42,4 +43,10 @@ function signedUrlParams(url: string): URLSearchParams {
   } catch {
     return new URLSearchParams();
   }
+}
+
+/** `Photo.importable`: ACC returned a signed file URL for it, on a trusted origin. */
+export function isPhotoImportable(photo: AccPhoto, downloads: VendorDownloads): boolean {
+  const fileUrl = photo.signedUrls?.fileUrl;
+  return fileUrl !== undefined && downloads.trusts(fileUrl);
 }
