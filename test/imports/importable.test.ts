@@ -1,6 +1,6 @@
 import { DEMO } from '../../src/simulators/acc/seed';
 import { link, orderResource } from '../../src/simulators/contentHub/seed';
-import { MATERIALS_DEMO } from '../../src/simulators/materials/seed';
+import { MATERIALS_DEMO, addDeliveredDocument } from '../../src/simulators/materials/seed';
 import { expectHealthy } from '../helpers/health';
 import { bearer, postGraphQL, startStack } from '../helpers/stack';
 import type { GraphQLResponse, TestStack } from '../helpers/stack';
@@ -16,16 +16,7 @@ beforeAll(async () => {
     orderResource(origin, 7001, { targetCount: 1, status: 'Completed', download_location: link('https://cdn.elsewhere.example/7001.zip', '7001.zip') }),
     [1],
   );
-  stack.materials.store.add(ORDER, ASSIGNMENT, 'DOCUMENTS', {
-    id: 'report-elsewhere',
-    type: 'DOCUMENT',
-    url: 'https://cdn.elsewhere.example/report.pdf',
-    fileName: 'report.pdf',
-    contentType: 'application/pdf',
-    fileSize: 10,
-    createdAt: '2025-06-01T10:00:00.000Z',
-    modifiedAt: '2025-06-01T10:00:00.000Z',
-  });
+  addDeliveredDocument(stack.materials.store, { orderId: ORDER, assignmentId: ASSIGNMENT, id: 'report-elsewhere', fileName: 'report.pdf', fileSize: 10, url: 'https://cdn.elsewhere.example/report.pdf' });
 });
 afterAll(async () => {
   try {

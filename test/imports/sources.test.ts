@@ -9,12 +9,14 @@ import { resolveImportSource } from '../../src/imports/sources';
 import type { ImportSourceRef } from '../../src/imports/sources';
 import { DEMO } from '../../src/simulators/acc/seed';
 import { link, orderResource } from '../../src/simulators/contentHub/seed';
-import { MATERIALS_DEMO, materialFileUrl } from '../../src/simulators/materials/seed';
+import { MATERIALS_DEMO, addDeliveredDocument, materialFileUrl } from '../../src/simulators/materials/seed';
 import { simulatedFileBytes } from '../../src/simulators/files';
 import { startVendors } from '../helpers/executionContext';
 import type { Vendors } from '../helpers/executionContext';
 
 const PROJECT = DEMO.projectIds[0];
+/** A host no test gateway trusts for downloads. */
+const UNTRUSTED_URL = 'https://cdn.elsewhere.example/report.pdf';
 const MIB = 1024 * 1024;
 
 function callerWith(...scopes: string[]): Caller {
@@ -114,27 +116,10 @@ describe('photo sources', () => {
 
 describe('material sources', () => {
   const { orderId, assignmentId } = MATERIALS_DEMO;
-  const times = { createdAt: '2025-06-01T10:00:00.000Z', modifiedAt: '2025-06-01T10:00:00.000Z' };
   const documentRef = (materialId: string): ImportSourceRef => ({ kind: 'material', orderId, assignmentId, productType: 'DOCUMENTS', materialId });
   beforeAll(() => {
-    vendors.materials.store.add(orderId, assignmentId, 'DOCUMENTS', {
-      id: 'report-big',
-      type: 'DOCUMENT',
-      url: materialFileUrl(orderId, assignmentId, 'report-big.pdf'),
-      fileName: 'Survey report.pdf',
-      contentType: 'application/pdf',
-      fileSize: 3 * MIB + 5,
-      ...times,
-    });
-    vendors.materials.store.add(orderId, assignmentId, 'DOCUMENTS', {
-      id: 'report-elsewhere',
-      type: 'DOCUMENT',
-      url: 'https://cdn.elsewhere.example/report.pdf',
-      fileName: 'report.pdf',
-      contentType: 'application/pdf',
-      fileSize: 10,
-      ...times,
-    });
+    addDeliveredDocument(vendors.materials.store, { orderId, assignmentId, id: 'report-big', fileName: 'Survey report.pdf', fileSize: 3 * MIB + 5 });
+    addDeliveredDocument(vendors.materials.store, { orderId, assignmentId, id: 'report-elsewhere', fileName: 'report.pdf', fileSize: 10, url: UNTRUSTED_URL });
   });
 
   it('resolves a material to the file the vendor lists, and reads the bytes the vendor serves', async () => {
@@ -144,7 +129,7 @@ describe('material sources', () => {
     expect(vendors.materials.requests.slice(before).map((request) => [request.path, request.query])).toEqual([
       [`/orders/${orderId}/assignments/${assignmentId}/materials`, { productType: 'DOCUMENTS' }],
     ]);
-    const expected = await sha256(simulatedFileBytes(`materials${materialFileUrl(orderId, assignmentId, 'report-big.pdf')}`, 3 * MIB + 5));
+    const expected = await sha256(simulatedFileBytes(`materials${materialFileUrl(orderId, assignmentId, 'Survey%20report.pdf')}`, 3 * MIB + 5));
     expect(await readAll(file)).toEqual({ ...expected, declared: 3 * MIB + 5 });
   });
 

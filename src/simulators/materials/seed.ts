@@ -25,6 +25,23 @@ export function materialFileUrl(orderId: string, assignmentId: string, name: str
   return `/files/${encodeURIComponent(orderId)}/${encodeURIComponent(assignmentId)}/${name}`;
 }
 
+export interface DeliveredDocument {
+  orderId: string;
+  assignmentId: string;
+  id: string;
+  fileName: string;
+  fileSize: number;
+  /** Default: served by the simulator, at materialFileUrl. */
+  url?: string;
+}
+
+/** Delivers a PDF of `fileSize` bytes to an assignment's DOCUMENTS (tests and the benchmark pick the size). */
+export function addDeliveredDocument(store: MaterialsStore, document: DeliveredDocument, at = new Date()): void {
+  const { orderId, assignmentId, id, fileName, fileSize } = document;
+  const url = document.url ?? materialFileUrl(orderId, assignmentId, encodeURIComponent(fileName));
+  store.add(orderId, assignmentId, 'DOCUMENTS', { id, type: 'DOCUMENT', url, fileName, contentType: 'application/pdf', fileSize, createdAt: at.toISOString(), modifiedAt: at.toISOString() });
+}
+
 export function seedDemoMaterials(): MaterialsStore {
   const store = new MaterialsStore();
   let clock = Date.parse('2025-05-10T09:00:00.000Z');
