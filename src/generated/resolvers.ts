@@ -109,7 +109,10 @@ export type AssetDownloadInput = {
  * A file being moved from a vendor into the partner asset store. Only who started it can read it.
  * Finished imports stay readable for an hour. With a shared Redis (REDIS_URL) every replica can
  * read any import, and an import outlives a restart of the gateway; one whose gateway process
- * stopped before it ended is FAILED with the code IMPORT_LOST. Needs the scope `assets:write`.
+ * stopped before it ended is FAILED with the code IMPORT_LOST. `Query.assetImport` and
+ * `Subscription.assetImportProgress` need the scope `assets:write`; through `node(id)` only who
+ * started it can read it. (The scope is on those fields, not on the type, so that behind a router
+ * `node(id)` needs no more scopes than before: composition gives `Node` every scope its types need.)
  */
 export type AssetImport = Node & {
   __typename?: 'AssetImport';

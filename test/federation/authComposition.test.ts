@@ -53,7 +53,7 @@ describe('authorization in the composed supergraph', () => {
     expect(supergraphSdl).toContain('@link(url: "https://specs.apollo.dev/authenticated/v0.1", for: SECURITY)');
     expect(supergraphSdl).toContain('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)');
     expect(authorizationDirectives(buildSchema(supergraphSdl))).toEqual({
-      Node: { authenticated: true, scopes: [['assets:read', 'assets:write', 'download-orders:read', 'materials:read']] },
+      Node: { authenticated: true, scopes: [['assets:read', 'download-orders:read', 'materials:read']] },
       'Query.photo': { authenticated: true },
       'Query.downloadOrders': { scopes: [['download-orders:read']] },
       'Mutation.assetUpload': { scopes: [['assets:write']] },
@@ -70,7 +70,8 @@ describe('authorization in the composed supergraph', () => {
       Asset: { scopes: [['assets:read']] },
       AssetUploadRecord: { scopes: [['assets:read']] },
       DownloadOrder: { scopes: [['download-orders:read']] },
-      AssetImport: { scopes: [['assets:write']] },
+      AssetImport: { authenticated: true },
+      'Query.assetImport': { scopes: [['assets:write']] },
     });
   });
 

@@ -12,6 +12,7 @@ import { scrape, total } from '../helpers/prometheus';
 import { bearer, startStack } from '../helpers/stack';
 import type { TestStack } from '../helpers/stack';
 import { waitFor, waitForAsync } from '../helpers/waitFor';
+import { connected } from '../helpers/wsProtocol';
 
 /** How long the store waits before reading an upload: a transfer that stays RUNNING that long. */
 const STALL_MS = 1_500;
@@ -195,6 +196,15 @@ describe('asset imports', () => {
     const started = await importPhoto(stack, photo.id);
     const read = await readImport(stack, started.id, readOnly);
     expect(read.body.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+    const connection = await connected(stack.url, {}, readOnly);
+    try {
+      connection.subscribe('progress', PROGRESS, { id: started.id });
+      expect((await connection.ended('progress')).type).toBe('complete');
+      const answered = connection.messages.filter((message) => message.id === 'progress' && message.type === 'next');
+      expect(answered.map((message) => (message.payload as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions.code)).toEqual(['FORBIDDEN']);
+    } finally {
+      connection.close();
+    }
   });
 
   it('tells an input or a source it cannot import as a userError with a code', async () => {

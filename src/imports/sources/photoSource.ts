@@ -2,6 +2,8 @@ import { GatewayError, badUserInput } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { fromGlobalId } from '../../graphql/relay/globalId';
 import type { AccPhoto } from '../../upstream/acc/model';
+import { signedUrlExpiry } from '../../upstream/acc/signedUrl';
+import { UpstreamCallLog } from '../../upstream/http/callLog';
 import type { ImportableFile } from '../importableFile';
 import type { VendorDownloads } from '../vendorDownloads';
 import { filenameFromDisposition, withExtensionFor } from './fileNames';
@@ -20,10 +22,28 @@ export async function resolvePhotoSource(photoId: string, context: GraphQLContex
   const [projectId, accPhotoId] = id.keys as [string, string];
   const token = context.accToken.require();
   const photo = await context.upstreams.acc.getPhoto(context.scope, token, projectId, accPhotoId);
-  const fileUrl = photo.signedUrls?.fileUrl;
-  if (!fileUrl) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The acc API sent the photo without the signed URL asked for.', { upstream: 'acc' });
-  return vendorFile({ upstream: 'acc', url: fileUrl, ...fileFacts(photo, fileUrl), size: photo.size ?? null }, context);
+  const fileOf = (fresh: AccPhoto) => {
+    const fileUrl = fresh.signedUrls?.fileUrl;
+    if (!fileUrl) throw new GatewayError('UPSTREAM_BAD_RESPONSE', 'The acc API sent the photo without the signed URL asked for.', { upstream: 'acc' });
+    return { file: vendorFile({ upstream: 'acc', url: fileUrl, ...fileFacts(fresh, fileUrl), size: fresh.size ?? null }, context), fileUrl };
+  };
+  const { file, fileUrl } = fileOf(photo);
+  const { acc } = context.upstreams;
+  return {
+    ...file,
+    // A queued import may start after its signed URL stopped working (they live a minute): it
+    // then asks ACC for a fresh one, with the same caller's token, in the job's own scope.
+    open: async (signal) => {
+      const expiry = signedUrlExpiry(fileUrl);
+      if (!expiry || expiry.getTime() - Date.now() > SIGNED_URL_MARGIN_MS) return file.open(signal);
+      const fresh = await acc.getPhoto({ signal, calls: new UpstreamCallLog(), log: context.log }, token, projectId, accPhotoId);
+      return fileOf(fresh).file.open(signal);
+    },
+  };
 }
+
+/** A signed URL with less time left than this is fetched again before its download starts. */
+const SIGNED_URL_MARGIN_MS = 10_000;
 
 /**
  * Name and type as the signed URL will serve them (S3's response-content-disposition and

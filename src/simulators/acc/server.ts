@@ -28,6 +28,8 @@ export interface AccSimulatorOptions extends SimulatorOptions {
   tokens?: string[];
   /** Doc-allowed answers other than the default ones, to prove the gateway handles them. */
   forms?: AccAnswerForms;
+  /** How long a signed URL works (X-Amz-Expires); ACC's live a minute. */
+  signedUrlLifetimeSeconds?: number;
 }
 
 export interface AccSimulator {
@@ -157,14 +159,14 @@ export async function startAccSimulator(options: AccSimulatorOptions = {}): Prom
     };
   }
 
-  /** An S3-style presigned URL on the simulator itself, valid for SIGNED_URL_LIFETIME_SECONDS. */
+  /** An S3-style presigned URL on the simulator itself, valid for `signedUrlLifetimeSeconds`. */
   function signUrl(projectId: string, file: string, responseParams: Record<string, string> = {}): string {
     const amzDate = formatAmzDate(Date.now());
     const params = new URLSearchParams({
       ...responseParams,
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Date': amzDate,
-      'X-Amz-Expires': String(SIGNED_URL_LIFETIME_SECONDS),
+      'X-Amz-Expires': String(options.signedUrlLifetimeSeconds ?? SIGNED_URL_LIFETIME_SECONDS),
       'X-Amz-SignedHeaders': 'host',
       'X-Amz-Signature': createHash('sha256').update(`${file}${amzDate}`).digest('hex'),
     });
