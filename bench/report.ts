@@ -4,6 +4,7 @@
  */
 import type { BenchOptions } from './run';
 import type { LoadResult } from './children/load';
+import type { ImportResult } from './imports';
 import type { StreamingResult } from './streaming';
 import { median } from './stats';
 import { FLOOR_RATIO_TARGETS, NAIVE_RATIO_TARGETS } from './targetBars';
@@ -45,6 +46,8 @@ export interface BenchReport {
   options: BenchOptions;
   scenarios: ScenarioReport[];
   streaming: StreamingResult[];
+  /** Scenario 8; absent in results from before it existed. */
+  imports?: ImportResult[];
 }
 
 export interface Peak {
@@ -199,6 +202,20 @@ export function renderReport(report: BenchReport): string {
       );
     }
     // Their targets (rates and memory) are judged in the targets table (bench/hotPathTargets.ts).
+  }
+  if (report.imports?.length) {
+    lines.push(
+      '',
+      '### Imports (scenario 8)',
+      '',
+      'A materials video imported into the asset store with `assetImport` (from the mutation to SUCCEEDED), against the same bytes downloaded and uploaded straight with undici, one stream piped into the other:',
+      '',
+      '| file | gateway idle RSS | peak RSS over idle | MiB/s (direct) | ratio |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const row of report.imports) {
+      lines.push(`| ${row.sizeMiB} MiB | ${f1(row.idleRssMiB)} MiB | ${f1(row.overIdleMiB)} MiB | ${f1(row.mibPerSecond)} (${f1(row.directMiBPerSecond)}) | ${f0(row.ratio * 100)} % |`);
+    }
   }
   return lines.join('\n');
 }

@@ -23,6 +23,7 @@ import type { BenchReport, ScenarioReport, TargetName, ThroughputCell } from './
 import { readFixtures } from './fixtures';
 import { DirectVendors, SCENARIOS } from './scenarios';
 import type { VendorUrls } from './scenarios';
+import { benchImports } from './imports';
 import { benchStreaming } from './streaming';
 import { median, quantile } from './stats';
 import { floorTarget, graphqlTarget, send } from './targets';
@@ -58,7 +59,7 @@ function readOptions(): BenchOptions {
     samples: smoke ? 1 : Number(env('SAMPLES', '60')),
     p99BoundMs: Number(env('P99_BOUND_MS', '500')),
     fileBytes: env('FILE_BYTES', smoke ? String(8 * 1024 ** 2) : `${10 * 1024 ** 2},${1024 ** 3}`).split(',').map(Number),
-    scenarios: env('SCENARIOS', '1,2,3,4,5,6,7').split(','),
+    scenarios: env('SCENARIOS', '1,2,3,4,5,6,7,8').split(','),
   };
 }
 
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
     await direct.close();
 
     const streaming = options.scenarios.includes('7') ? (log('scenario 7: a file up and down through the gateway'), await benchStreaming(urls.assets, options.fileBytes, options.runs)) : [];
+    const imports = options.scenarios.includes('8') ? (log('scenario 8: a file imported vendor to vendor through the gateway'), await benchImports(urls.assets, options.fileBytes, options.runs)) : [];
     const report: BenchReport = {
       date: new Date().toISOString(),
       command: options.smoke ? 'npm run bench -- --smoke' : 'npm run bench',
@@ -189,6 +191,7 @@ async function main(): Promise<void> {
       options,
       scenarios,
       streaming,
+      imports,
     };
     const markdown = [renderReport(report), ...renderHotPathTargets(report)].join('\n');
     const chart = renderRatioChart(report);

@@ -134,7 +134,7 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; sec
 }
 
 /** Runs `work` while sampling the gateway's resident memory every 10 ms. */
-async function measure<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; seconds: number; peakKb: number }> {
+export async function measure<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; seconds: number; peakKb: number }> {
   let peakKb = await rssKb(pid);
   let running = true;
   const sampler = (async () => {
