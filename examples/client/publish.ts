@@ -4,7 +4,7 @@ import { AssetImportProgressDocument, PublishPhotosDocument } from './generated/
 import type { AssetImportStateFragment, ProjectPhotosToPublishQuery } from './generated/graphql';
 
 /** A photo as ProjectPhotosToPublish answers it. */
-export type PublishablePhoto = NonNullable<ProjectPhotosToPublishQuery['project']>['photos']['nodes'][number];
+export type PublishablePhoto = NonNullable<ProjectPhotosToPublishQuery['project']>['photos']['edges'][number]['node'];
 /** One import as the gateway reports it: what a progress bar shows. */
 export type ImportState = AssetImportStateFragment;
 
@@ -141,7 +141,7 @@ function requestError(error: unknown): { code: string; message: string } {
 const UNITS = ['B', 'KiB', 'MiB', 'GiB'] as const;
 
 /**
- * A text progress bar, e.g. `[######----] 61% 3.1/5.0 MiB`, or `3.1 MiB` when the total is not
+ * A text progress bar, e.g. `[######----] 62% 3.1/5.0 MiB`, or `3.1 MiB` when the total is not
  * known: for a terminal or a page alike.
  */
 export function progressBar(bytesDone: number, totalBytes: number | null, width: number): string {

@@ -35,7 +35,7 @@ describe('publishing photos to the asset store from the example client (docs/cli
     const client = clientOf(uri);
     try {
       const { data } = await client.query({ query: ProjectPhotosToPublishDocument, variables: { projectId, first: 10 } });
-      return data!.project!.photos.nodes;
+      return data!.project!.photos.edges.map((edge) => edge.node);
     } finally {
       client.stop();
     }
