@@ -3,8 +3,8 @@ import path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
 const doc = readFileSync(path.join(root, 'docs', 'clients.md'), 'utf8');
-/** Code blocks whose first line names the file they come from, e.g. `// examples/client/cache.ts`. */
-const fromFiles = [...doc.matchAll(/```ts\n\/\/ (examples\/client\/\S+)\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!]);
+/** Code blocks whose first line names the file they come from, e.g. `// examples/client/cache.ts` or `# examples/client/operations/materials.graphql`. */
+const fromFiles = [...doc.matchAll(/```(?:ts\n\/\/|graphql\n#) (examples\/client\/\S+)\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!]);
 
 describe('docs/clients.md', () => {
   it('shows the example files it names', () => {
@@ -16,6 +16,13 @@ describe('docs/clients.md', () => {
       'examples/client/apolloClient.ts',
       'examples/client/uploadClient.ts',
       'examples/client/subscriptionClient.ts',
+      'examples/client/operations/projectPhotosToPublish.graphql',
+      'examples/client/operations/publishPhotos.graphql',
+      'examples/client/operations/assetImportProgress.graphql',
+      'examples/client/operations/assetImportState.graphql',
+      'examples/client/publish.ts',
+      'examples/client/publish.ts',
+      'examples/client/publish.ts',
       'examples/client/codegen.ts',
       'examples/client/persistedDocuments.ts',
     ]);
