@@ -7,6 +7,7 @@ import type { TrustedDocument } from '../access/trustedDocuments/manifest';
 import { errorCode } from '../graphql/errors';
 import { clientIdentityOf } from '../observability/clientAwareness';
 import { sendJson } from './errorBody';
+import { isJsonObject } from '../jsonObject';
 
 /**
  * What may run, over HTTP, before Apollo parses anything (Apollo has no hook before parsing
@@ -37,7 +38,7 @@ export function documentAdmission(policy: OperationPolicy, trusted: TrustedDocum
 type SentRequest = DocumentRequest & { operationName?: unknown };
 
 function documentRequestOf(request: HTTPGraphQLRequest): SentRequest {
-  if (request.method !== 'GET') return isRecord(request.body) ? request.body : {};
+  if (request.method !== 'GET') return isJsonObject(request.body) ? request.body : {};
   const search = new URLSearchParams(request.search);
   return {
     query: search.get('query') ?? undefined,
@@ -67,7 +68,7 @@ function withListedDocument(request: HTTPGraphQLRequest, document: TrustedDocume
 }
 
 function withoutPersistedQuery(extensions: unknown): Record<string, unknown> | undefined {
-  if (!isRecord(extensions)) return undefined;
+  if (!isJsonObject(extensions)) return undefined;
   const others = { ...extensions };
   delete others['persistedQuery'];
   return Object.keys(others).length ? others : undefined;
@@ -88,8 +89,4 @@ function jsonOrUndefined(text: string | null): unknown {
     // Apollo answers a malformed `extensions` itself, with its own 400.
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

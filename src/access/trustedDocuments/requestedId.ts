@@ -1,5 +1,6 @@
 import { MAX_DOCUMENT_ID_LENGTH } from './manifest';
 import type { DocumentRequest } from './trustedDocuments';
+import { isJsonObject } from '../../jsonObject';
 
 /** The id a request names its document by, in either form clients send. */
 export type RequestedDocument =
@@ -16,9 +17,9 @@ export function requestedDocumentId(request: DocumentRequest): RequestedDocument
   if (documentId !== undefined && documentId !== null) {
     return isId(documentId) ? { kind: 'id', id: documentId, form: 'documentId' } : malformed(`\`documentId\` must be a string of 1 to ${MAX_DOCUMENT_ID_LENGTH} characters.`);
   }
-  const persistedQuery = isRecord(request.extensions) ? request.extensions['persistedQuery'] : undefined;
+  const persistedQuery = isJsonObject(request.extensions) ? request.extensions['persistedQuery'] : undefined;
   if (persistedQuery === undefined || persistedQuery === null) return { kind: 'none' };
-  if (!isRecord(persistedQuery) || persistedQuery['version'] !== 1 || !isId(persistedQuery['sha256Hash'])) {
+  if (!isJsonObject(persistedQuery) || persistedQuery['version'] !== 1 || !isId(persistedQuery['sha256Hash'])) {
     return malformed(`\`extensions.persistedQuery\` must be {"version": 1, "sha256Hash": "<id>"}, with an id of 1 to ${MAX_DOCUMENT_ID_LENGTH} characters.`);
   }
   return { kind: 'id', id: persistedQuery['sha256Hash'], form: 'persistedQuery' };
@@ -26,10 +27,6 @@ export function requestedDocumentId(request: DocumentRequest): RequestedDocument
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_DOCUMENT_ID_LENGTH;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function malformed(reason: string): RequestedDocument {

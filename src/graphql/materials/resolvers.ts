@@ -1,7 +1,7 @@
 import { badUserInput } from '../../errors';
 import type { Resolvers } from '../../generated/resolvers';
 import { isMaterialImportable } from '../../imports/sources/materialSource';
-import { isPhotoProduct } from '../../upstream/materials/model';
+import { assertVisualQualityApplies } from '../../upstream/materials/model';
 import type { VendorMaterial } from '../../upstream/materials/model';
 import { AssignmentRef, OrderRef } from '../../upstream/materials/refs';
 import { parseVendorInstant } from '../../upstream/time';
@@ -45,10 +45,7 @@ export const materialResolvers: Resolvers = {
     order: ({ orderId }) => new OrderRef(orderId),
     materials: async ({ orderId, assignmentId }, args, { loaders }) => {
       const { productType, visualQuality, modifiedSince, syncToken, after } = args;
-      // The vendor answers 400 here; refusing first saves the call and says why.
-      if (visualQuality && !isPhotoProduct(productType)) {
-        throw badUserInput(`\`visualQuality\` applies to photo products only, not ${productType}.`);
-      }
+      assertVisualQualityApplies(productType, visualQuality);
       if (syncToken && modifiedSince) throw badUserInput('Pass `syncToken` or `modifiedSince`, not both.');
       const first = checkPageSize('first', args.first ?? 25);
       const listKey = JSON.stringify([orderId, assignmentId, productType, visualQuality ?? null]);

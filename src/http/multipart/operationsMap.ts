@@ -1,6 +1,7 @@
 import { Upload } from 'graphql-upload-minimal';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { MultipartError } from './errors';
+import { isJsonObject } from '../../jsonObject';
 
 /** The GraphQL request of a multipart body (its `operations` field); batching is off. */
 export type Operations = Record<string, unknown>;
@@ -15,7 +16,7 @@ const SPEC = 'https://github.com/jaydenseric/graphql-multipart-request-spec';
 
 export function parseOperations(value: string): Operations {
   const operations = parseJson(value, 'operations');
-  if (!isRecord(operations)) throw MultipartError.malformed(`The 'operations' field must be a JSON object (${SPEC}).`);
+  if (!isJsonObject(operations)) throw MultipartError.malformed(`The 'operations' field must be a JSON object (${SPEC}).`);
   return operations;
 }
 
@@ -25,7 +26,7 @@ export function parseOperations(value: string): Operations {
  */
 export function placeUploads(operations: Operations, value: string, maxFiles: number): Map<string, PendingUpload> {
   const map = parseJson(value, 'map');
-  if (!isRecord(map)) throw MultipartError.malformed(`The 'map' field must be a JSON object (${SPEC}).`);
+  if (!isJsonObject(map)) throw MultipartError.malformed(`The 'map' field must be a JSON object (${SPEC}).`);
   const entries = Object.entries(map);
   // Known before any file is read: the request is refused before a resolver starts uploading.
   if (entries.length > maxFiles) throw MultipartError.tooLarge(`The map names ${entries.length} files; at most ${maxFiles} are allowed.`);
@@ -71,8 +72,4 @@ function parseJson(value: string, field: string): unknown {
   } catch {
     throw MultipartError.malformed(`The '${field}' field is not valid JSON (${SPEC}).`);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

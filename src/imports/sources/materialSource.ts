@@ -1,6 +1,6 @@
 import { GatewayError, badUserInput } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
-import { isPhotoProduct } from '../../upstream/materials/model';
+import { assertVisualQualityApplies } from '../../upstream/materials/model';
 import type { MaterialsProductType, MaterialsVisualQuality, VendorMaterial } from '../../upstream/materials/model';
 import type { ImportableFile } from '../importableFile';
 import type { VendorDownloads } from '../vendorDownloads';
@@ -23,9 +23,7 @@ export interface MaterialSourceRef {
 export async function resolveMaterialSource(ref: MaterialSourceRef, context: GraphQLContext): Promise<ImportableFile> {
   assertMayReadSource('Assignment', context.caller);
   const { orderId, assignmentId, productType, visualQuality, materialId } = ref;
-  if (visualQuality && !isPhotoProduct(productType)) {
-    throw badUserInput(`\`visualQuality\` applies to photo products only, not ${productType}.`);
-  }
+  assertVisualQualityApplies(productType, visualQuality);
   const { materials } = await context.loaders.materials.load({ orderId, assignmentId, productType, visualQuality });
   const material = materials.find((candidate) => candidate.id === materialId);
   if (!material) {

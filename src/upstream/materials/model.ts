@@ -6,6 +6,7 @@
  * what is assumed.
  */
 import { z } from 'zod';
+import { badUserInput } from '../../errors';
 import { vendorPath } from '../http/path';
 
 /** Products whose materials are photos, and the only ones that accept `visualQuality`. */
@@ -27,6 +28,13 @@ export type MaterialsProductType = (typeof MATERIALS_PRODUCT_TYPES)[number];
 
 export const MATERIALS_VISUAL_QUALITIES = ['HD', 'WEB'] as const;
 export type MaterialsVisualQuality = (typeof MATERIALS_VISUAL_QUALITIES)[number];
+
+/** The vendor answers 400 to `visualQuality` with a non-photo product: refusing first saves the call and says why. */
+export function assertVisualQualityApplies(productType: MaterialsProductType, visualQuality: MaterialsVisualQuality | null | undefined): void {
+  if (visualQuality && !isPhotoProduct(productType)) {
+    throw badUserInput(`\`visualQuality\` applies to photo products only, not ${productType}.`);
+  }
+}
 
 export function isPhotoProduct(productType: MaterialsProductType): boolean {
   return (MATERIALS_PHOTO_PRODUCTS as readonly string[]).includes(productType);
